@@ -1,0 +1,12 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDatabase } from '@/lib/db/database';
+
+export function App() {
+  const count = useLiveQuery(() => getDatabase().accounts.count(), []);
+  return (
+    <main className="mx-auto max-w-4xl p-6 text-sm text-slate-800">
+      <h1 className="text-xl font-semibold">Sightline settings</h1>
+      <p data-testid="account-count">{count === undefined ? 'Loading…' : `${count} accounts`}</p>
+    </main>
+  );
+}

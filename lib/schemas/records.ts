@@ -1,0 +1,220 @@
+/**
+ * Every record Sightline stores, defined once. The Dexie tables in lib/db are typed from these,
+ * imports and restores validate against them, and the demo generator produces them.
+ */
+import { z } from 'zod';
+import { EpochMs, IsoDate, NonNegativeInt, NonNegativeNumber, Plan, SalesforceId18, Segment } from './common';
+
+export const AccountStatus = z.enum(['active', 'churned']);
+
+export const Account = z.object({
+  /** Sightline's own id: stable across imports (derived from the natural key when imported). */
+  id: z.string().min(1).max(100),
+  sfId: SalesforceId18.optional(),
+  zendeskOrgId: z.string().regex(/^\d+$/, 'expected a numeric Zendesk organization id').optional(),
+  externalId: z.string().min(1).max(200).optional(),
+  name: z.string().min(1).max(300),
+  /** Lower-case email/web domains that belong to the customer (never personal mail domains). */
+  domains: z.array(z.string().min(1).max(253)).max(50),
+  owner: z.string().max(200).optional(),
+  segment: Segment.optional(),
+  plan: Plan.optional(),
+  arr: NonNegativeNumber,
+  seats: NonNegativeInt.optional(),
+  startDate: IsoDate,
+  renewalDate: IsoDate.optional(),
+  status: AccountStatus,
+  churnDate: IsoDate.optional(),
+  churnReason: z.string().max(500).optional(),
+  /** Set on records made by the demo generator, so the UI can say so. */
+  demo: z.boolean().optional(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const ContactRole = z.enum(['exec-sponsor', 'champion', 'admin', 'user']);
+export const Contact = z.object({
+  id: z.string().min(1).max(100),
+  accountId: z.string().min(1).optional(),
+  email: z.string().email().max(320),
+  name: z.string().max(300).optional(),
+  title: z.string().max(300).optional(),
+  role: ContactRole.optional(),
+  sfId: SalesforceId18.optional(),
+  zendeskUserId: z.string().regex(/^\d+$/).optional(),
+  demo: z.boolean().optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** One account's product usage on one day. */
+export const UsageDay = z.object({
+  accountId: z.string().min(1),
+  date: IsoDate,
+  logins: NonNegativeInt,
+  assessments: NonNegativeInt,
+  reports: NonNegativeInt,
+  activeUsers: NonNegativeInt,
+  usersInvited: NonNegativeInt,
+  /** Distinct product features used that day. */
+  featuresUsed: NonNegativeInt,
+  demo: z.boolean().optional(),
+});
+export type UsageDay = z.infer<typeof UsageDay>;
+
+export const TicketStatus = z.enum(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
+export const TicketPriority = z.enum(['low', 'normal', 'high', 'urgent']);
+/** Zendesk's satisfaction states: not offered, offered (no answer), good, bad. */
+export const Satisfaction = z.enum(['unoffered', 'offered', 'good', 'bad']);
+
+export const Ticket = z.object({
+  zendeskId: z.number().int().positive(),
+  accountId: z.string().min(1).optional(),
+  requesterEmail: z.string().max(320).optional(),
+  organizationId: z.string().regex(/^\d+$/).optional(),
+  subject: z.string().max(500).optional(),
+  createdAt: EpochMs,
+  firstReplyMinutes: NonNegativeNumber.nullable(),
+  solvedAt: EpochMs.nullable(),
+  status: TicketStatus,
+  priority: TicketPriority.nullable(),
+  satisfaction: Satisfaction,
+  demo: z.boolean().optional(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const NpsResponse = z.object({
+  id: z.string().min(1).max(100),
+  accountId: z.string().min(1),
+  contactEmail: z.string().max(320).optional(),
+  score: z.number().int().min(0).max(10),
+  date: IsoDate,
+  comment: z.string().max(5000).optional(),
+  demo: z.boolean().optional(),
+});
+export type NpsResponse = z.infer<typeof NpsResponse>;
+
+export const MeetingType = z.enum(['check-in', 'qbr', 'ebr', 'exec-sponsor', 'training', 'onboarding']);
+export const Meeting = z.object({
+  id: z.string().min(1).max(100),
+  accountId: z.string().min(1),
+  date: IsoDate,
+  type: MeetingType,
+  attended: z.boolean(),
+  /** Days the customer took to answer the invitation / follow-up; null when they never did. */
+  responseDays: NonNegativeNumber.nullable().optional(),
+  demo: z.boolean().optional(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+/** Journey milestones (DESIGN.md §3). The success milestone of each stage is marked in lib/lifecycle. */
+export const MilestoneKey = z.enum([
+  'welcome-sent',
+  'first-assessment',
+  'first-gap-identified',
+  'first-full-assessment',
+  'first-report',
+  'shared-with-team',
+  'regular-assessments',
+  'training-assigned',
+  'multi-user-adoption',
+  'more-systems',
+  'plan-upgraded',
+  'referral-or-case-study',
+]);
+export type MilestoneKey = z.infer<typeof MilestoneKey>;
+
+export const Milestone = z.object({
+  accountId: z.string().min(1),
+  key: MilestoneKey,
+  date: IsoDate,
+  demo: z.boolean().optional(),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+export const OpportunityType = z.enum(['new', 'renewal', 'expansion', 'contraction', 'churn']);
+export const Opportunity = z.object({
+  id: z.string().min(1).max(100),
+  accountId: z.string().min(1),
+  type: OpportunityType,
+  /** Amount of ARR the opportunity changes (always positive; `type` says the direction). */
+  amount: NonNegativeNumber,
+  closeDate: IsoDate,
+  stage: z.string().max(200),
+  /** open while in pipeline; won/lost once closed. */
+  outcome: z.enum(['open', 'won', 'lost']),
+  demo: z.boolean().optional(),
+});
+export type Opportunity = z.infer<typeof Opportunity>;
+
+/**
+ * A whole portfolio's scores for one day, stored as one record (one write instead of one per account).
+ * `scores[i]` belongs to `accountIds[i]`; -1 means no score (unknown).
+ */
+export const HealthSnapshot = z.object({
+  date: IsoDate,
+  computedAt: EpochMs,
+  accountIds: z.array(z.string()),
+  scores: z.array(z.number().int().min(-1).max(100)),
+});
+export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
+
+export const Override = z.object({
+  accountId: z.string().min(1),
+  score: z.number().int().min(0).max(100),
+  reason: z.string().trim().min(1, 'an override needs a reason').max(1000),
+  expiresOn: IsoDate,
+  /** A locked override survives rescoring and data changes until it expires. */
+  locked: z.boolean(),
+  setBy: z.string().max(200),
+  setAt: EpochMs,
+});
+export type Override = z.infer<typeof Override>;
+
+export const StepCompletion = z.object({ by: z.string().max(200), at: EpochMs, note: z.string().max(2000).optional() });
+export const StepSkip = z.object({ by: z.string().max(200), at: EpochMs, reason: z.string().trim().min(1).max(2000) });
+
+export const RunStep = z.object({
+  id: z.string().min(1).max(100),
+  title: z.string().min(1).max(300),
+  dueDate: IsoDate,
+  done: StepCompletion.optional(),
+  skipped: StepSkip.optional(),
+});
+export type RunStep = z.infer<typeof RunStep>;
+
+export const PlaybookRun = z.object({
+  id: z.string().min(1).max(100),
+  accountId: z.string().min(1),
+  templateId: z.string().min(1).max(100),
+  templateName: z.string().max(200),
+  status: z.enum(['open', 'closed']),
+  trigger: z.object({
+    kind: z.string().max(100),
+    reason: z.string().max(1000),
+    data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    at: EpochMs,
+  }),
+  steps: z.array(RunStep),
+  openedAt: EpochMs,
+  closedAt: EpochMs.optional(),
+  outcome: z.string().max(2000).optional(),
+  nextSteps: z.string().max(2000).optional(),
+});
+export type PlaybookRun = z.infer<typeof PlaybookRun>;
+
+export const Note = z.object({
+  id: z.string().min(1).max(100),
+  accountId: z.string().min(1),
+  at: EpochMs,
+  author: z.string().max(200),
+  text: z.string().trim().min(1).max(10000),
+});
+export type Note = z.infer<typeof Note>;
+
+/** A user's choice of account for a page key that did not match on its own ("no match → pick"). */
+export const PageLink = z.object({
+  /** e.g. `email:jane@acme.com`, `zendesk-org:123`, `sf:001…` */
+  key: z.string().min(1).max(400),
+  accountId: z.string().min(1),
+  at: EpochMs,
+});
+export type PageLink = z.infer<typeof PageLink>;
