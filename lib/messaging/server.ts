@@ -3,8 +3,8 @@
  * validated before it leaves. Bad messages get an error reply naming the problem; the worker keeps running.
  */
 import { serializeError } from '@aklinker1/zero-serialize-error';
-import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { describeZodError, MessageRejectedError } from './errors';
 import { messenger } from './messenger';
 import {
@@ -31,20 +31,25 @@ export function parseRequest<T extends MessageType>(type: T, data: unknown): Par
   return parsed.data as ParsedRequestOf<T>;
 }
 
-/** Registers every handler; call synchronously at service-worker start so no message is missed. */
-export function registerHandlers(handlers: Handlers): void {
-  for (const type of Object.keys(PROTOCOL) as MessageType[]) {
-    register(type, handlers[type]);
-  }
+/**
+ * Registers every handler; call synchronously at service-worker start so no message is missed.
+ * Returns a function that removes them all again.
+ */
+export function registerHandlers(handlers: Handlers): () => void {
+  const removers = (Object.keys(PROTOCOL) as MessageType[]).map((type) => register(type, handlers[type]));
   browser.runtime.onMessage.addListener(rejectUnknownMessages);
+  return () => {
+    removers.forEach((remove) => remove());
+    browser.runtime.onMessage.removeListener(rejectUnknownMessages);
+  };
 }
 
-function register<T extends MessageType>(type: T, handler: Handlers[T]): void {
+function register<T extends MessageType>(type: T, handler: Handlers[T]): () => void {
   const onMessage = messenger.onMessage as (
     type: MessageType,
     listener: (message: { data: unknown; sender: Runtime.MessageSender }) => Promise<unknown>,
-  ) => void;
-  onMessage(type, async ({ data, sender }) => {
+  ) => () => void;
+  return onMessage(type, async ({ data, sender }) => {
     const request = parseRequest(type, data);
     const reply = PROTOCOL[type].response.safeParse(await handler(request, sender));
     if (!reply.success) throw new Error(`${type}: the background produced an invalid reply: ${describeZodError(reply.error)}`);
