@@ -2,6 +2,7 @@ import { databaseAccountFinder } from '@/lib/db/account-finder';
 import { summarizeAccount } from '@/lib/db/account-summary';
 import type { SightlineDatabase } from '@/lib/db/database';
 import { loadSettings } from '@/lib/db/settings';
+import { recordSeenTicket } from '@/lib/db/tickets';
 import { CURRENT_SCHEMA_VERSION } from '@/lib/db/versions';
 import { matchAccount } from '@/lib/matching/match-account';
 import type { Handlers } from '@/lib/messaging/server';
@@ -18,6 +19,9 @@ export function createHandlers(db: SightlineDatabase, startedAt: number): Handle
         matchedOn: match.matchedOn,
         account: await summarizeAccount(db, match.account, settings, new Date()),
       };
+    },
+    async recordTicket(request) {
+      return { recorded: await recordSeenTicket(db, request) };
     },
     async ping() {
       return { startedAt, schemaVersion: CURRENT_SCHEMA_VERSION };

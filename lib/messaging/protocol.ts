@@ -3,11 +3,19 @@
  * Both sides validate against it: the background on arrival, the sender on the reply.
  */
 import { z } from 'zod';
-import { LookupAccountResponse, PageKeys, PingResponse } from '../schemas/messages';
+import {
+  LookupAccountResponse,
+  PageKeys,
+  PingResponse,
+  RecordTicketRequest,
+  RecordTicketResponse,
+} from '../schemas/messages';
 
 export const PROTOCOL = {
   /** Find the account behind a host page's keys, with how it matched. */
   lookupAccount: { request: PageKeys, response: LookupAccountResponse },
+  /** Keep a ticket seen on a Zendesk page, so first-response and engagement data stay current. */
+  recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse },
   /** Liveness and the service worker's start time (tests use it to prove a restart). */
   ping: { request: z.null(), response: PingResponse },
 } as const;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Band, Plan } from './common';
+import { Ticket } from './records';
 import { TierName } from './settings';
 
 /** Keys a host page offers for finding its customer. At least one must be present. */
@@ -63,3 +64,23 @@ export const LookupAccountResponse = z.discriminatedUnion('status', [
 export type LookupAccountResponse = z.infer<typeof LookupAccountResponse>;
 
 export const PingResponse = z.object({ startedAt: z.number(), schemaVersion: z.number().int() });
+
+/** What a Zendesk ticket page showed about its ticket, recorded against the matched account. */
+export const RecordTicketRequest = z
+  .object({
+    accountId: z.string().min(1).max(100),
+    ticket: Ticket.pick({
+      zendeskId: true,
+      subject: true,
+      createdAt: true,
+      status: true,
+      priority: true,
+      satisfaction: true,
+      requesterEmail: true,
+      organizationId: true,
+      firstReplyMinutes: true,
+    }).strict(),
+  })
+  .strict();
+export type RecordTicketRequest = z.infer<typeof RecordTicketRequest>;
+export const RecordTicketResponse = z.object({ recorded: z.boolean() });

@@ -8,6 +8,9 @@ const handlers: Handlers = {
   async lookupAccount(keys) {
     return { status: 'no-match', reason: `looked up ${Object.keys(keys).join(',')}` };
   },
+  async recordTicket() {
+    return { recorded: false };
+  },
   async ping() {
     return { startedAt: 1, schemaVersion: 2 };
   },

@@ -1,0 +1,140 @@
+/**
+ * One host page's life with Sightline, shared by the Zendesk and Salesforce content scripts: recognise the page
+ * from its URL, read its keys, ask the background for the account, show the badge, open the panel.
+ *
+ * Lifecycle contract (host pages are SPAs we do not control):
+ * - every route change (`wxt:locationchange`) aborts the previous page's work and starts afresh, so a slow
+ *   answer for the last ticket can never paint over the current one;
+ * - at most one badge and one panel exist; leaving a customer page removes both;
+ * - every listener goes through `ctx` (removed when the script is invalidated) or the page's AbortSignal;
+ * - nothing here throws into the host page: failures become a badge state.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createBadge, type BadgeHandle } from '../../components/badge/badge';
+import { sendMessage } from '../messaging/client';
+import type { LookupAccountResponse, PageKeys } from '../schemas/messages';
+import { createPanelFrame } from './panel-frame';
+import { waitForElement } from './wait-for-element';
+
+/** What a host page yields for the current route. */
+export interface PageRead {
+  keys: PageKeys | null;
+  /** Who the page is about, for "no account for …". */
+  label: string;
+  /** Extra panel parameters (e.g. the ticket id for the SLA view). */
+  panelParams?: Record<string, string>;
+}
+
+/** A page read that failed in a way the user should see ("can't read this ticket"). */
+export class PageReadError extends Error {
+  override name = 'PageReadError';
+}
+
+export interface HostAdapter<Target> {
+  host: 'zendesk' | 'salesforce';
+  recognize(url: URL): Target | null;
+  /** Two URLs with the same key show the same customer page (no new lookup needed). */
+  targetKey(target: Target): string;
+  read(target: Target, signal: AbortSignal): Promise<PageRead>;
+  /** Where the badge goes; null when the page has no such place (the badge then floats top right). */
+  findAnchor(target: Target): Element | null;
+  /** Called once the account is known, e.g. to record the ticket's facts. Failures are ignored. */
+  afterMatch?(target: Target, match: Extract<LookupAccountResponse, { status: 'matched' }>, signal: AbortSignal): Promise<void>;
+  /** Pixels the host's fixed top bar takes; the panel docks below it. */
+  topBarHeightPx: number;
+}
+
+const ANCHOR_WAIT_MS = 4000;
+
+export function startPageSession<Target>(ctx: ContentScriptContext, adapter: HostAdapter<Target>): void {
+  let current: { key: string; controller: AbortController; badge: BadgeHandle } | undefined;
+  let lastRead: { read: PageRead; answer?: LookupAccountResponse } | undefined;
+
+  const panel = createPanelFrame(ctx, {
+    topOffsetPx: adapter.topBarHeightPx,
+    onEvent: (event) => {
+      // After the user picks an account in the panel, look the page up again so the badge shows it.
+      if (event === 'linked' && current) void lookUp(current.key, true);
+    },
+  });
+
+  function togglePanel(): void {
+    if (panel.isOpen()) return panel.close();
+    if (!lastRead) return;
+    const { read, answer } = lastRead;
+    const params: Record<string, string> = { host: adapter.host, ...read.panelParams };
+    if (answer?.status === 'matched') params.account = answer.account.accountId;
+    else {
+      params.label = read.label;
+      if (read.keys) params.keys = JSON.stringify(read.keys);
+    }
+    panel.open(params);
+  }
+
+  function clear(): void {
+    current?.controller.abort();
+    current?.badge.host.remove();
+    current = undefined;
+    lastRead = undefined;
+    panel.close();
+  }
+
+  async function placeBadge(badge: BadgeHandle, target: Target, signal: AbortSignal): Promise<void> {
+    const anchor = await waitForElement(() => adapter.findAnchor(target), { signal, timeoutMs: ANCHOR_WAIT_MS });
+    if (signal.aborted) return;
+    if (anchor?.isConnected) {
+      badge.host.removeAttribute('data-placement');
+      anchor.after(badge.host);
+    } else {
+      badge.host.setAttribute('data-placement', 'overlay');
+      document.documentElement.append(badge.host);
+    }
+  }
+
+  async function lookUp(key: string, refresh = false): Promise<void> {
+    const session = current;
+    if (!session || session.key !== key) return;
+    const { controller, badge } = session;
+    const target = adapter.recognize(new URL(location.href));
+    if (!target) return;
+    try {
+      const read = refresh && lastRead ? lastRead.read : await adapter.read(target, controller.signal);
+      if (controller.signal.aborted) return;
+      lastRead = { read };
+      if (!read.keys) {
+        badge.render({ kind: 'no-match', reason: 'the page names no customer', label: read.label });
+        return;
+      }
+      const answer = await sendMessage('lookupAccount', read.keys);
+      if (controller.signal.aborted) return;
+      lastRead = { read, answer };
+      if (answer.status === 'matched') {
+        badge.render({ kind: 'matched', account: answer.account, method: answer.method, matchedOn: answer.matchedOn });
+        await adapter.afterMatch?.(target, answer, controller.signal).catch(() => undefined);
+      } else {
+        badge.render({ kind: 'no-match', reason: answer.reason, label: read.label });
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const message = error instanceof PageReadError ? error.message : 'Sightline is unavailable right now';
+      badge.render({ kind: 'error', message });
+    }
+  }
+
+  function onLocation(): void {
+    const target = adapter.recognize(new URL(location.href));
+    if (!target) return clear();
+    const key = adapter.targetKey(target);
+    if (current?.key === key) return;
+    clear();
+    const controller = new AbortController();
+    const badge = createBadge(togglePanel);
+    current = { key, controller, badge };
+    void placeBadge(badge, target, controller.signal);
+    void lookUp(key);
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+  ctx.onInvalidated(clear);
+  onLocation();
+}
