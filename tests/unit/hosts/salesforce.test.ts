@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { accountIdFromHref, findLinkedAccountId } from '@/lib/hosts/salesforce/account-link';
+import { parseSalesforceRoute } from '@/lib/hosts/salesforce/route';
+
+describe('parseSalesforceRoute', () => {
+  it('reads Lightning record URLs, long and short', () => {
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/r/Account/001Dn00000KkD4qIAF/view')).toEqual({
+      object: 'Account',
+      id18: '001Dn00000KkD4qIAF',
+      ui: 'lightning',
+    });
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/r/001Dn00000KkD4q/view')).toMatchObject({
+      object: 'Account',
+      id18: '001Dn00000KkD4qIAF',
+    });
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/r/Contact/003Dn00000KkD4qIAF/view')).toMatchObject({ object: 'Contact' });
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/r/Case/500Dn00000KkD4qIAF/view')).toMatchObject({ object: 'Case' });
+  });
+
+  it('reads Classic record URLs', () => {
+    expect(parseSalesforceRoute('https://acme.my.salesforce.com/001Dn00000KkD4q')).toEqual({
+      object: 'Account',
+      id18: '001Dn00000KkD4qIAF',
+      ui: 'classic',
+    });
+  });
+
+  it('rejects ids of the wrong object type, other pages and malformed URLs', () => {
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/r/Account/003Dn00000KkD4qIAF/view')).toBeNull();
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/r/Lead/00QDn00000KkD4qIAF/view')).toBeNull();
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/o/Account/list')).toBeNull();
+    expect(parseSalesforceRoute('https://acme.lightning.force.com/lightning/r/Account/001Dn00000KkD4q999/view')).toBeNull(); // 9 is no suffix character
+    expect(parseSalesforceRoute('https://evil.example/lightning/r/Account/001Dn00000KkD4qIAF/view')).toBeNull();
+    expect(parseSalesforceRoute('::')).toBeNull();
+  });
+});
+
+describe('the Account linked from a record page', () => {
+  it('reads account ids from Lightning and Classic hrefs', () => {
+    expect(accountIdFromHref('/lightning/r/Account/001Dn00000KkD4qIAF/view')).toBe('001Dn00000KkD4qIAF');
+    expect(accountIdFromHref('/lightning/r/001Dn00000KkD4q/view')).toBe('001Dn00000KkD4qIAF');
+    expect(accountIdFromHref('https://acme.my.salesforce.com/001Dn00000KkD4q')).toBe('001Dn00000KkD4qIAF');
+    expect(accountIdFromHref('/lightning/r/Contact/003Dn00000KkD4qIAF/view')).toBeNull();
+  });
+
+  it('finds the link inside open shadow roots and skips hidden console tabs', () => {
+    document.body.innerHTML = `
+      <div class="tab" style="display: none"><a href="/lightning/r/Account/001Dn00000ZZZZZ/view">Other</a></div>
+      <records-highlights2></records-highlights2>`;
+    const host = document.querySelector('records-highlights2')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<force-lookup><a href="/lightning/r/Account/001Dn00000KkD4qIAF/view">Acme</a></force-lookup>';
+    expect(findLinkedAccountId(document)).toBe('001Dn00000KkD4qIAF');
+  });
+});
