@@ -3,7 +3,7 @@
  * imports and restores validate against them, and the demo generator produces them.
  */
 import { z } from 'zod';
-import { EpochMs, IsoDate, NonNegativeInt, NonNegativeNumber, Plan, SalesforceId18, Segment } from './common';
+import { Band, EpochMs, IsoDate, NonNegativeInt, NonNegativeNumber, Plan, SalesforceId18, Segment } from './common';
 
 export const AccountStatus = z.enum(['active', 'churned']);
 
@@ -164,13 +164,30 @@ export const Override = z.object({
   expiresOn: IsoDate,
   /** A locked override survives rescoring and data changes until it expires. */
   locked: z.boolean(),
+  /**
+   * The computed band when the override was set. An unlocked override lapses (and rescoring deletes it) once the
+   * computed band differs from this; when missing (an imported override), the next rescoring records it.
+   */
+  computedBandAtSet: Band.optional(),
   setBy: z.string().max(200),
   setAt: EpochMs,
 });
 export type Override = z.infer<typeof Override>;
 
+export const Note = z.object({
+  id: z.string().min(1).max(100),
+  accountId: z.string().min(1),
+  at: EpochMs,
+  author: z.string().max(200),
+  text: z.string().trim().min(1).max(10000),
+});
+export type Note = z.infer<typeof Note>;
+
 export const StepCompletion = z.object({ by: z.string().max(200), at: EpochMs, note: z.string().max(2000).optional() });
 export const StepSkip = z.object({ by: z.string().max(200), at: EpochMs, reason: z.string().trim().min(1).max(2000) });
+/** A note written on a playbook run (the run holds its own; account notes live in the notes table). */
+export const RunNote = Note.omit({ accountId: true });
+export type RunNote = z.infer<typeof RunNote>;
 
 export const RunStep = z.object({
   id: z.string().min(1).max(100),
@@ -178,6 +195,11 @@ export const RunStep = z.object({
   dueDate: IsoDate,
   done: StepCompletion.optional(),
   skipped: StepSkip.optional(),
+  /**
+   * When the step last changed state (ticked, unticked, skipped), by the clock of the tab that changed it. A change
+   * stamped earlier than this is stale and ignored (lib/playbooks/runs.ts).
+   */
+  changedAt: EpochMs.optional(),
 });
 export type RunStep = z.infer<typeof RunStep>;
 
@@ -192,23 +214,69 @@ export const PlaybookRun = z.object({
     reason: z.string().max(1000),
     data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
     at: EpochMs,
+    /** The situation the trigger reports (a renewal date, an NPS response…): a closed run is not reopened for it. */
+    key: z.string().max(300).optional(),
   }),
   steps: z.array(RunStep),
   openedAt: EpochMs,
   closedAt: EpochMs.optional(),
+  closedBy: z.string().max(200).optional(),
   outcome: z.string().max(2000).optional(),
   nextSteps: z.string().max(2000).optional(),
+  notes: z.array(RunNote).optional(),
 });
 export type PlaybookRun = z.infer<typeof PlaybookRun>;
 
-export const Note = z.object({
-  id: z.string().min(1).max(100),
-  accountId: z.string().min(1),
-  at: EpochMs,
-  author: z.string().max(200),
-  text: z.string().trim().min(1).max(10000),
+/** Where a template step's due offset counts from: the day the run starts, or the account's renewal date. */
+export const PlaybookDueFrom = z.enum(['run-start', 'renewal-date']);
+export type PlaybookDueFrom = z.infer<typeof PlaybookDueFrom>;
+
+export const PlaybookTemplateStep = z.object({
+  /** Stable across edits, so a step keeps its identity when it is renamed or moved. */
+  id: z.string().trim().min(1, 'a step needs an id').max(100, 'a step id is at most 100 characters'),
+  title: z.string().trim().min(1, 'a step needs a title').max(300, 'a step title is at most 300 characters'),
+  dueOffsetDays: z
+    .number({ error: 'enter the due offset as a whole number of days' })
+    .int('enter the due offset as a whole number of days')
+    .min(-3650, 'a due offset is at most 10 years')
+    .max(3650, 'a due offset is at most 10 years'),
 });
-export type Note = z.infer<typeof Note>;
+export type PlaybookTemplateStep = z.infer<typeof PlaybookTemplateStep>;
+
+export const PlaybookTemplate = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().trim().min(1, 'a playbook needs a name').max(200, 'a playbook name is at most 200 characters'),
+    description: z.string().max(1000).optional(),
+    dueFrom: PlaybookDueFrom,
+    steps: z.array(PlaybookTemplateStep).min(1, 'a playbook needs at least one step').max(50, 'a playbook has at most 50 steps'),
+  })
+  .superRefine(checkStepsTogether, {
+    // Also when a field has its own error, so an editor can show every problem at once.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null && Array.isArray((payload.value as { steps?: unknown }).steps),
+  });
+export type PlaybookTemplate = z.infer<typeof PlaybookTemplate>;
+
+/** Rules across steps: unique ids, and no step due before the run starts unless it counts from the renewal date. */
+function checkStepsTogether(template: PlaybookTemplate, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  template.steps.forEach((step: Partial<PlaybookTemplateStep> | null, index) => {
+    // The steps may hold invalid entries here (see `when`); those already have their own issues.
+    if (typeof step !== 'object' || step === null) return;
+    if (typeof step.id === 'string') {
+      const id = step.id.trim();
+      if (id && seen.has(id)) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `step id "${id}" is used by another step` });
+      seen.add(id);
+    }
+    if (template.dueFrom !== 'renewal-date' && typeof step.dueOffsetDays === 'number' && step.dueOffsetDays < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', index, 'dueOffsetDays'],
+        message: 'a step cannot be due before the run starts: use 0 or more days',
+      });
+    }
+  });
+}
 
 /** A user's choice of account for a page key that did not match on its own ("no match → pick"). */
 export const PageLink = z.object({

@@ -44,6 +44,37 @@ export const PlanLimits = z.object({
 });
 export type PlanLimits = z.infer<typeof PlanLimits>;
 
+/**
+ * How the engagement and relationship indicators become 0–100 scores (lib/scoring). Usage and adoption are
+ * normalised by `usageExpectations` and `planLimits` instead.
+ */
+export const IndicatorSettings = z
+  .object({
+    /** Tickets per 30 days at which the ticket-volume score reaches 0 (no tickets → 100, linear between). */
+    ticketsForZero: z.number().positive().finite(),
+    /** Days of meetings the relationship factor looks back over: meetings are rarer than logins. */
+    meetingLookbackDays: z.number().int().min(1).max(730),
+    /** An EBR or exec-sponsor meeting counts this many times a regular one in attendance. */
+    execMeetingWeight: z.number().min(1).max(10).finite(),
+    /** Answering within this many days scores 100 for responsiveness … */
+    responseDaysFull: z.number().nonnegative().finite(),
+    /** … and this many days or more (or never answering) scores 0, linear between. */
+    responseDaysZero: z.number().positive().finite(),
+  })
+  .refine((i) => i.responseDaysFull < i.responseDaysZero, {
+    message: 'responseDaysFull must be below responseDaysZero',
+    path: ['responseDaysFull'],
+  });
+export type IndicatorSettings = z.infer<typeof IndicatorSettings>;
+
+export const DEFAULT_INDICATORS: IndicatorSettings = {
+  ticketsForZero: 10,
+  meetingLookbackDays: 90,
+  execMeetingWeight: 2,
+  responseDaysFull: 1,
+  responseDaysZero: 14,
+};
+
 export const TierName = z.enum(['Standard', 'Priority', 'Premium']);
 export type TierName = z.infer<typeof TierName>;
 
@@ -75,6 +106,8 @@ export const Settings = z.object({
   windowDays: z.number().int().min(1).max(365),
   usageExpectations: z.record(Plan, UsageExpectation),
   planLimits: z.record(Plan, PlanLimits),
+  /** Settings saved before this field existed get the defaults. */
+  indicators: IndicatorSettings.default(DEFAULT_INDICATORS),
   tiers: z.record(TierName, Tier),
   tierByPlan: z.record(Plan, TierName),
   targets: MetricTargets,
@@ -104,6 +137,7 @@ export const DEFAULT_SETTINGS: Settings = {
     Professional: { seats: 50, assessments: 50, featuresAvailable: 20 },
     Enterprise: { seats: 1000, assessments: 500, featuresAvailable: 30 },
   },
+  indicators: DEFAULT_INDICATORS,
   tiers: {
     Standard: { name: 'Standard', firstResponseHours: 24, channels: ['email', 'help center'] },
     Priority: { name: 'Priority', firstResponseHours: 4, channels: ['email', 'chat'] },

@@ -1,0 +1,57 @@
+/**
+ * The shape every factor returns: its indicators, each with the value used, what it was measured against and how
+ * old its newest record is. A factor's score is the plain mean of its indicators that have data; with none, N/A.
+ */
+import type { IsoDate } from '../schemas/common';
+import { ageOf, type ScoringContext } from './inputs';
+
+export interface IndicatorResult {
+  key: string;
+  label: string;
+  /** The measured value (a count, a share in %, a 0–10 score…), or null when there is no data. */
+  value: number | null;
+  /** What the value is measured against (the plan's expected level, the seat count, …), or null when not applicable. */
+  expected: number | null;
+  /** 0–100, or null (N/A: not counted in the factor). */
+  score: number | null;
+  newestDate: IsoDate | null;
+  ageDays: number | null;
+  /** The newest record behind this indicator is older than settings.staleAfterDays. */
+  stale: boolean;
+  /** How the score was read or why there is none. */
+  note: string;
+}
+
+export interface FactorResult {
+  score: number | null;
+  indicators: IndicatorResult[];
+}
+
+export function indicator(
+  ctx: ScoringContext,
+  fields: Omit<IndicatorResult, 'ageDays' | 'stale'>,
+): IndicatorResult {
+  // An N/A indicator is not behind the score, so it cannot make the score stale.
+  const age = ageOf(fields.newestDate, ctx);
+  return { ...fields, ageDays: age.ageDays, stale: fields.score !== null && age.stale };
+}
+
+export function notAvailable(ctx: ScoringContext, key: string, label: string, note: string, newestDate: IsoDate | null = null): IndicatorResult {
+  return indicator(ctx, { key, label, value: null, expected: null, score: null, newestDate, note });
+}
+
+/** 100 × actual / expected, capped at 100: meeting the expectation is full marks, beating it earns nothing more. */
+export function ratioScore(actual: number, expected: number): number {
+  return Math.min(100, (100 * actual) / expected);
+}
+
+export function factorOf(indicators: IndicatorResult[]): FactorResult {
+  const scored = indicators.filter((i) => i.score !== null);
+  const score = scored.length ? scored.reduce((sum, i) => sum + (i.score ?? 0), 0) / scored.length : null;
+  return { score, indicators };
+}
+
+/** Trims a number for notes: 2 decimals at most, no trailing zeros. */
+export function fmt(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
