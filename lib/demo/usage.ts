@@ -1,0 +1,92 @@
+/**
+ * Daily product usage. Each indicator's 30-day total is set from the latent health against the plan's expected
+ * level (DEFAULT_SETTINGS), then spread over the days — so a health of 0.9 reads as ~90 % of expectations.
+ */
+import type { UsageDay } from '../schemas/records';
+import { DEFAULT_SETTINGS } from '../schemas/settings';
+import type { DemoCalendar } from './calendar';
+import type { AccountProfile } from './profile';
+import type { Random } from './random';
+
+const WEEKDAY_WEIGHT = 1.25;
+const WEEKEND_WEIGHT = 0.4;
+/** New customers ramp up over their first two weeks. */
+const RAMP_DAYS = 14;
+/** Totals up to this are placed unit by unit (exact sum); larger ones proportionally with jitter. */
+const EXACT_SPREAD_LIMIT = 300;
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/** Rows for the `usageDays` days before today (today is not over yet), from the start to the churn date. */
+export function makeUsage(
+  profile: AccountProfile,
+  random: Random,
+  calendar: DemoCalendar,
+  usageDays: number,
+): UsageDay[] {
+  const first = Math.max(-usageDays, profile.startOffset);
+  const last = profile.churnOffset === null ? -1 : Math.min(-1, profile.churnOffset - 1);
+  if (last < first) return [];
+
+  const { health } = profile;
+  const expected = DEFAULT_SETTINGS.usageExpectations[profile.plan];
+  const limits = DEFAULT_SETTINGS.planLimits[profile.plan];
+  const usageRatio = clamp(health * (1.03 + 0.06 * random.normal()), 0.02, 1.25);
+  // Unhealthy accounts are sliding: more activity early in the window than lately.
+  const slope = profile.band === 'healthy' ? 0.1 * random.normal() : -0.9 * (1 - health);
+
+  const days = last - first + 1;
+  const weights: number[] = [];
+  for (let offset = first; offset <= last; offset++) {
+    const weekday = calendar.weekday(offset);
+    const weekly = weekday === 0 || weekday === 6 ? WEEKEND_WEIGHT : WEEKDAY_WEIGHT;
+    const position = days === 1 ? 0 : (offset - first) / (days - 1) - 0.5;
+    const ramp = Math.min(1, 0.4 + (0.6 * (offset - profile.startOffset)) / RAMP_DAYS);
+    weights.push(Math.max(0.05, weekly * (1 + slope * position) * ramp));
+  }
+  const perDay = usageRatio / 30;
+  const logins = spread(random, Math.round(expected.loginsPerSeat * profile.seats * perDay * days), weights);
+  const assessments = spread(random, Math.round(expected.assessments * perDay * days), weights);
+  const reports = spread(random, Math.round(expected.reports * perDay * days * random.between(0.8, 1)), weights);
+
+  const invitedShare = clamp(health * (1 + 0.07 * random.normal()), 0.05, 1);
+  const fullyInvited = Math.max(1, Math.round(profile.seats * invitedShare));
+  const featureShare = clamp(health * random.between(0.9, 1.05), 0.05, 1);
+
+  const rows: UsageDay[] = [];
+  for (let i = 0; i < days; i++) {
+    const offset = first + i;
+    const dayLogins = logins[i] ?? 0;
+    const daysIn = offset - profile.startOffset;
+    const usersInvited = Math.max(1, Math.round(fullyInvited * Math.min(1, 0.3 + daysIn / 30)));
+    rows.push({
+      accountId: profile.accountId,
+      date: calendar.iso(offset),
+      logins: dayLogins,
+      assessments: assessments[i] ?? 0,
+      reports: reports[i] ?? 0,
+      activeUsers: dayLogins === 0 ? 0 : Math.min(usersInvited, Math.max(1, Math.round(dayLogins / random.between(1.1, 1.6)))),
+      usersInvited,
+      featuresUsed:
+        dayLogins === 0 ? 0 : Math.max(1, Math.round(limits.featuresAvailable * featureShare * random.between(0.85, 1))),
+      demo: true,
+    });
+  }
+  return rows;
+}
+
+/** Splits `total` over days in proportion to `weights`. */
+function spread(random: Random, total: number, weights: readonly number[]): number[] {
+  const counts = new Array<number>(weights.length).fill(0);
+  const weightSum = weights.reduce((sum, w) => sum + w, 0);
+  if (total <= EXACT_SPREAD_LIMIT) {
+    for (let unit = 0; unit < total; unit++) {
+      let roll = random.next() * weightSum;
+      let day = 0;
+      while (day < weights.length - 1 && roll >= (weights[day] ?? 0)) roll -= weights[day++] ?? 0;
+      counts[day] = (counts[day] ?? 0) + 1;
+    }
+    return counts;
+  }
+  return weights.map((w) => Math.max(0, Math.round((total * w * random.between(0.9, 1.1)) / weightSum)));
+}
