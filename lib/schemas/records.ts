@@ -237,7 +237,8 @@ export const PlaybookTemplateStep = z.object({
   title: z.string().trim().min(1, 'a step needs a title').max(300, 'a step title is at most 300 characters'),
   dueOffsetDays: z
     .number({ error: 'enter the due offset as a whole number of days' })
-    .int('enter the due offset as a whole number of days')
+    // A refinement rather than .int(): a failed .int() aborts the template's cross-step checks below.
+    .refine(Number.isInteger, 'enter the due offset as a whole number of days')
     .min(-3650, 'a due offset is at most 10 years')
     .max(3650, 'a due offset is at most 10 years'),
 });
