@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '@/lib/db/database';
+import { DemoSection } from './DemoSection';
 
 export function App() {
   const count = useLiveQuery(() => getDatabase().accounts.count(), []);
@@ -7,6 +8,7 @@ export function App() {
     <main className="mx-auto max-w-4xl p-6 text-sm text-slate-800">
       <h1 className="text-xl font-semibold">Sightline settings</h1>
       <p data-testid="account-count">{count === undefined ? 'Loading…' : `${count} accounts`}</p>
+      <DemoSection />
     </main>
   );
 }
