@@ -198,6 +198,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     const org = hostname.split('.')[0]!;
 
     if (await serveAsset(res, path)) return;
+    if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     switch (hostKind(hostname)) {
       case 'control':
         return serveControl(req, res, path);

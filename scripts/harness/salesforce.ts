@@ -70,12 +70,38 @@ function layoutItem(field: SalesforceField): SafeHtml {
 </records-record-layout-item>`;
 }
 
+// Components style their own shadow trees (page CSS does not reach into them), as LWC components do.
+const HIGHLIGHTS_CSS = new SafeHtml(`
+.highlights { padding: 12px 16px; font: 13px/1.5 system-ui, Arial, sans-serif; }
+.primaryFieldRow { display: flex; justify-content: space-between; align-items: flex-start; }
+.slds-media { display: flex; gap: 12px; align-items: center; }
+.slds-icon_container { display: inline-block; width: 32px; height: 32px; border-radius: 4px; background: #5867e8; }
+.slds-icon-standard-contact { background: #a094ed; } .slds-icon-standard-opportunity { background: #ff5d2d; } .slds-icon-standard-case { background: #f2cf5b; }
+h1 { margin: 0; font-size: 18px; font-weight: 700; line-height: 1.25; }
+.entityNameTitle { font-size: 12px; font-weight: 400; color: #444; }
+.slds-button-group-list { display: flex; list-style: none; margin: 0; padding: 0; }
+.slds-button { border: 1px solid #c9c9c9; background: #fff; color: #0176d3; padding: 4px 12px; margin-left: -1px; font: inherit; }
+.secondaryFields { display: flex; gap: 32px; list-style: none; margin: 12px 0 0; padding: 0; }
+.slds-text-title { margin: 0; font-size: 12px; color: #444; }
+.fieldComponent { margin: 0; }
+a { color: #0176d3; text-decoration: none; }
+`);
+const RELATED_LIST_CSS = new SafeHtml(`
+.slds-card { background: #fff; border: 1px solid #c9c9c9; border-radius: 4px; padding: 12px 16px; font: 13px/1.5 system-ui, Arial, sans-serif; }
+.slds-card__header-title { margin: 0 0 8px; font-size: 14px; font-weight: 700; }
+.slds-text-color_weak { color: #444; font-weight: 400; }
+ul { list-style: none; margin: 0; padding: 0; }
+li { padding: 2px 0; }
+a { color: #0176d3; text-decoration: none; }
+`);
+
 function highlights(record: SalesforceRecord): SafeHtml {
   // The first field is the record's name (shown as the title); the next few are the highlights.
   const secondary = record.fields.slice(1, 5);
   return html`<records-lwc-highlights-panel>
 <records-highlights2>
   <template shadowrootmode="open">
+    <style>${HIGHLIGHTS_CSS}</style>
     <div class="highlights slds-page-header slds-page-header_record-home forceHighlightsStencilDesktop">
       <div class="slds-grid primaryFieldRow">
         <div class="slds-media slds-no-space slds-grow">
@@ -112,6 +138,7 @@ function relatedLists(model: HostModel, account: SalesforceRecord): SafeHtml {
     const rows = related.filter((r) => r.object === object);
     return html`<lst-related-list-single-container class="slds-card__body">
   <template shadowrootmode="open">
+    <style>${RELATED_LIST_CSS}</style>
     <article class="slds-card slds-card_boundary related_list_card">
       <header class="slds-card__header"><h2 class="slds-card__header-title"><span title="${PLURAL[object]}">${PLURAL[object]}</span> <span class="slds-text-color_weak">(${rows.length})</span></h2></header>
       <ul class="slds-card__body slds-card__body_inner">${rows
