@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '@/lib/db/database';
 import { DemoSection } from './DemoSection';
+import { PlaybooksSection } from './PlaybooksSection';
 
 export function App() {
   const count = useLiveQuery(() => getDatabase().accounts.count(), []);
@@ -9,6 +10,7 @@ export function App() {
       <h1 className="text-xl font-semibold">Sightline settings</h1>
       <p data-testid="account-count">{count === undefined ? 'Loading…' : `${count} accounts`}</p>
       <DemoSection />
+      <PlaybooksSection />
     </main>
   );
 }
