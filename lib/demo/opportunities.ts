@@ -83,9 +83,9 @@ function pastChanges(profile: AccountProfile, random: Random, lastPastDay: numbe
   const first = Math.max(-CHANGE_HISTORY_DAYS, profile.startOffset + 30);
   if (profile.arr === 0 || first > lastPastDay) return [];
   const type =
-    profile.band === 'healthy' ? (random.chance(0.25) ? 'expansion' : null) : random.chance(0.2) ? 'contraction' : null;
+    profile.band === 'healthy' ? (random.chance(0.45) ? 'expansion' : null) : random.chance(0.2) ? 'contraction' : null;
   if (!type) return [];
-  const share = random.between(0.08, 0.25);
+  const share = type === 'expansion' ? random.between(0.1, 0.35) : random.between(0.08, 0.25);
   // An expansion is part of today's ARR; a contraction was taken off an ARR that was higher.
   const amount = roundTo((profile.arr * share) / (type === 'expansion' ? 1 : 1 - share), 100);
   return amount > 0 ? [{ type, offset: random.int(first, lastPastDay), amount }] : [];

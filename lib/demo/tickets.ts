@@ -22,8 +22,8 @@ const REPLY_DELAY_FACTOR: Record<LatentBand, number> = { healthy: 1, 'at-risk': 
 
 const SATISFACTION_MIX: Record<LatentBand, readonly (readonly [Satisfaction, number])[]> = {
   healthy: [['good', 55], ['bad', 2], ['offered', 23], ['unoffered', 20]],
-  'at-risk': [['good', 42], ['bad', 12], ['offered', 26], ['unoffered', 20]],
-  critical: [['good', 25], ['bad', 30], ['offered', 28], ['unoffered', 17]],
+  'at-risk': [['good', 45], ['bad', 9], ['offered', 26], ['unoffered', 20]],
+  critical: [['good', 30], ['bad', 22], ['offered', 30], ['unoffered', 18]],
 };
 const PRIORITY_MIX: Record<LatentBand, readonly (readonly [Priority | null, number])[]> = {
   healthy: [['low', 30], ['normal', 55], ['high', 5], [null, 10]],
