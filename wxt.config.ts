@@ -16,6 +16,11 @@ export default defineConfig({
     // storage: extension settings; unlimitedStorage: the portfolio database can exceed the default quota;
     // alarms: the daily rescoring runs while the service worker sleeps.
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // Host access to exactly the pages the content scripts run on. Needed beyond the content-script matches
+    // because the side panel is an extension iframe inside those pages: Chrome partitions an embedded frame's
+    // IndexedDB by the top-level site unless the extension has host permission for it, and a partitioned panel
+    // would see an empty database instead of the team's.
+    host_permissions: [...HOST_MATCHES.zendesk, ...HOST_MATCHES.salesforce],
     web_accessible_resources: [
       {
         // The side panel is an extension page shown in an iframe on the host pages.

@@ -30,6 +30,12 @@ export class PageReadError extends Error {
   override name = 'PageReadError';
 }
 
+/** Where the badge goes: right after an element, or as the last thing inside it. */
+export interface BadgeAnchor {
+  element: Element;
+  place: 'after' | 'inside';
+}
+
 export interface HostAdapter<Target> {
   host: 'zendesk' | 'salesforce';
   recognize(url: URL): Target | null;
@@ -37,7 +43,7 @@ export interface HostAdapter<Target> {
   targetKey(target: Target): string;
   read(target: Target, signal: AbortSignal): Promise<PageRead>;
   /** Where the badge goes; null when the page has no such place (the badge then floats top right). */
-  findAnchor(target: Target): Element | null;
+  findAnchor(target: Target): BadgeAnchor | null;
   /** Called once the account is known, e.g. to record the ticket's facts. Failures are ignored. */
   afterMatch?(target: Target, match: Extract<LookupAccountResponse, { status: 'matched' }>, signal: AbortSignal): Promise<void>;
   /** Pixels the host's fixed top bar takes; the panel docks below it. */
@@ -47,7 +53,7 @@ export interface HostAdapter<Target> {
 const ANCHOR_WAIT_MS = 4000;
 
 export function startPageSession<Target>(ctx: ContentScriptContext, adapter: HostAdapter<Target>): void {
-  let current: { key: string; controller: AbortController; badge: BadgeHandle } | undefined;
+  let current: { key: string; target: Target; controller: AbortController; badge: BadgeHandle } | undefined;
   let lastRead: { read: PageRead; answer?: LookupAccountResponse } | undefined;
 
   const panel = createPanelFrame(ctx, {
@@ -80,11 +86,20 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   }
 
   async function placeBadge(badge: BadgeHandle, target: Target, signal: AbortSignal): Promise<void> {
-    const anchor = await waitForElement(() => adapter.findAnchor(target), { signal, timeoutMs: ANCHOR_WAIT_MS });
+    let anchor: BadgeAnchor | null = null;
+    await waitForElement(
+      () => {
+        anchor = adapter.findAnchor(target);
+        return anchor?.element ?? null;
+      },
+      { signal, timeoutMs: ANCHOR_WAIT_MS },
+    );
     if (signal.aborted) return;
-    if (anchor?.isConnected) {
-      badge.host.removeAttribute('data-placement');
-      anchor.after(badge.host);
+    const found = anchor as BadgeAnchor | null;
+    if (found?.element.isConnected) {
+      badge.host.setAttribute('data-placement', 'inline');
+      if (found.place === 'inside') found.element.append(badge.host);
+      else found.element.after(badge.host);
     } else {
       badge.host.setAttribute('data-placement', 'overlay');
       document.documentElement.append(badge.host);
@@ -94,9 +109,7 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   async function lookUp(key: string, refresh = false): Promise<void> {
     const session = current;
     if (!session || session.key !== key) return;
-    const { controller, badge } = session;
-    const target = adapter.recognize(new URL(location.href));
-    if (!target) return;
+    const { controller, badge, target } = session;
     try {
       const read = refresh && lastRead ? lastRead.read : await adapter.read(target, controller.signal);
       if (controller.signal.aborted) return;
@@ -121,20 +134,21 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     }
   }
 
-  function onLocation(): void {
-    const target = adapter.recognize(new URL(location.href));
+  /** `url` comes from the navigation event: it fires before `location` changes. */
+  function onLocation(url: URL): void {
+    const target = adapter.recognize(url);
     if (!target) return clear();
     const key = adapter.targetKey(target);
     if (current?.key === key) return;
     clear();
     const controller = new AbortController();
     const badge = createBadge(togglePanel);
-    current = { key, controller, badge };
+    current = { key, target, controller, badge };
     void placeBadge(badge, target, controller.signal);
     void lookUp(key);
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', onLocation);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));
   ctx.onInvalidated(clear);
-  onLocation();
+  onLocation(new URL(location.href));
 }

@@ -3,19 +3,21 @@
  * (Lightning, SLDS page header) or the Classic page title. Lightning renders through web components and keeps
  * several records in the DOM in console apps, so the search walks open shadow roots and takes only what is shown.
  */
+import type { BadgeAnchor } from '../../content/page-session';
 import { deepQueryAll, isShown } from '../dom/deep-query';
 
-const ANCHORS = [
-  'records-highlights2 .slds-page-header__title',
-  '.slds-page-header__title',
-  '.bPageTitle .pageDescription',
-  '.bPageTitle h2',
+// The title is a <slot> in Lightning (display: contents, so never "shown"): the badge goes into its heading.
+const ANCHORS: [selector: string, place: BadgeAnchor['place']][] = [
+  ['.slds-page-header_record-home h1', 'inside'],
+  ['.slds-page-header h1', 'inside'],
+  ['.bPageTitle .pageDescription', 'inside'],
+  ['.bPageTitle h2', 'inside'],
 ];
 
-export function findSalesforceAnchor(root: ParentNode = document): Element | null {
-  for (const selector of ANCHORS) {
-    const shown = deepQueryAll(root, selector).find(isShown);
-    if (shown) return shown;
+export function findSalesforceAnchor(root: ParentNode = document): BadgeAnchor | null {
+  for (const [selector, place] of ANCHORS) {
+    const element = deepQueryAll(root, selector).find(isShown);
+    if (element) return { element, place };
   }
   return null;
 }

@@ -3,19 +3,23 @@
  * (one per open tab) and hides all but the current one, so only visible candidates count. The list runs from the
  * most specific place (beside the ticket subject) to the most general; when none is shown the badge floats.
  */
+import type { BadgeAnchor } from '../../content/page-session';
 import { isShown } from '../dom/deep-query';
 import type { ZendeskRoute } from './route';
 
-const ANCHORS_BY_ROUTE: Record<ZendeskRoute['kind'], string[]> = {
-  ticket: ['[data-test-id="omni-header-subject"]', '[data-test-id="ticket-pane-header"] h1', '[data-test-id="ticket-pane-header"]'],
-  user: ['[data-test-id="user-profile-name"]', '[data-test-id="user-pane-header"]'],
-  organization: ['[data-test-id="organization-name"]', '[data-test-id="organization-pane-header"]'],
+const ANCHORS_BY_ROUTE: Record<ZendeskRoute['kind'], [selector: string, place: BadgeAnchor['place']][]> = {
+  ticket: [
+    ['[data-test-id="ticket-breadcrumbs"]', 'inside'],
+    ['[data-test-id="ticket-pane-header"]', 'inside'],
+  ],
+  user: [['[data-test-id="user-profile-name"]', 'inside']],
+  organization: [['[data-test-id="organization-name"]', 'inside']],
 };
 
-export function findZendeskAnchor(route: ZendeskRoute, root: ParentNode = document): Element | null {
-  for (const selector of ANCHORS_BY_ROUTE[route.kind]) {
-    for (const candidate of root.querySelectorAll(selector)) {
-      if (isShown(candidate)) return candidate;
+export function findZendeskAnchor(route: ZendeskRoute, root: ParentNode = document): BadgeAnchor | null {
+  for (const [selector, place] of ANCHORS_BY_ROUTE[route.kind]) {
+    for (const element of root.querySelectorAll(selector)) {
+      if (isShown(element)) return { element, place };
     }
   }
   return null;
