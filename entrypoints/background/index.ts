@@ -1,6 +1,7 @@
 import { getDatabase } from '@/lib/db/database';
 import { registerHandlers } from '@/lib/messaging/server';
 import { createHandlers } from './handlers';
+import { setupRescoring } from './rescoring';
 
 /** When this service-worker instance started; tests read it through `ping` to prove a restart. */
 const startedAt = Date.now();
@@ -8,4 +9,5 @@ const startedAt = Date.now();
 export default defineBackground(() => {
   // Listeners are registered synchronously on every start: a worker woken by a message must find them in place.
   registerHandlers(createHandlers(getDatabase(), startedAt));
+  setupRescoring(getDatabase());
 });

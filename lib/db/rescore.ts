@@ -1,0 +1,283 @@
+/**
+ * Rescoring: every account's health computed again, written as today's ONE portfolio snapshot record.
+ *
+ * Accounts are taken in id order, in batches. A batch's rows are read with one range query per table over the
+ * batch's id span (accounts are contiguous in id order, so the span holds exactly the batch's rows) — a handful of
+ * reads per batch instead of a point query per account and table. Each batch's scores are committed to `meta` with
+ * the progress (the last account id done) in one transaction; a service worker killed mid-run resumes after that
+ * account on its next start, and the snapshot is written from the committed chunks at the end. Rescoring twice on
+ * the same day replaces the day's snapshot (its key is the date).
+ *
+ * Snapshots hold computed scores (-1 = no score), not overrides: trends follow the data, and an override is
+ * applied wherever a score is shown. Unlocked overrides whose computed band changed are deleted here (see
+ * lib/scoring/override.ts); overrides without a recorded band get the current one.
+ */
+import Dexie, { type ObservabilitySet } from 'dexie';
+import type { Band, IsoDate } from '../schemas/common';
+import type { Account, HealthSnapshot, Meeting, NpsResponse, Override, Ticket, UsageDay } from '../schemas/records';
+import type { Settings } from '../schemas/settings';
+import { assessAccount } from '../scoring/account-health';
+import { addDaysIso, isIsoDate } from '../scoring/dates';
+import type { HealthInputs } from '../scoring/inputs';
+import type { SightlineDatabase } from './database';
+
+export const RESCORE_PROGRESS_KEY = 'rescore:progress';
+export const RESCORE_LAST_KEY = 'rescore:last';
+const chunkKey = (index: number) => `rescore:chunk:${index}`;
+
+export const DEFAULT_BATCH_SIZE = 2000;
+
+/** Tables whose changes can change a score. Rescoring's own writes (meta, snapshots, overrides) are not among them. */
+export const SCORING_INPUT_TABLES = ['accounts', 'usage', 'tickets', 'nps', 'meetings', 'settings'] as const;
+
+interface RescoreProgress {
+  date: IsoDate;
+  /** The score-relevant settings the run started with: a run is only resumed under the same ones. */
+  settingsKey: string;
+  startedAt: number;
+  lastAccountId: string;
+  done: number;
+  chunks: number;
+}
+
+interface RescoreChunk {
+  accountIds: string[];
+  scores: number[];
+}
+
+export interface RescoreProgressEvent {
+  done: number;
+  total: number;
+}
+
+export interface RescoreOptions {
+  batchSize?: number;
+  onProgress?: (progress: RescoreProgressEvent) => void;
+  /** Discard an interrupted run of today instead of resuming it (the data changed since it started). */
+  restart?: boolean;
+  /** Clock for the snapshot's computedAt; tests pin it. */
+  now?: () => number;
+}
+
+export interface RescoreResult {
+  date: IsoDate;
+  accounts: number;
+  /** Accounts with a score; the others have no data (unknown). */
+  scored: number;
+  unknown: number;
+  /** Accounts an interrupted run had already done, picked up instead of scored again. */
+  resumedFrom: number;
+  batches: number;
+  overridesDropped: number;
+  overridesStamped: number;
+  /** Milliseconds spent reading inputs, scoring, writing batches and the snapshot, and in all. */
+  ms: { read: number; score: number; write: number; total: number };
+}
+
+function settingsKey(settings: Settings): string {
+  const { weights, segmentWeights, bands, windowDays, usageExpectations, planLimits, indicators } = settings;
+  return JSON.stringify([weights, segmentWeights, bands, windowDays, usageExpectations, planLimits, indicators]);
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/** The usage rows scoring needs: from the window's first day on, plus each account's newest row before it. */
+function usageForScoring(rows: readonly UsageDay[], windowStart: IsoDate): Map<string, UsageDay[]> {
+  const grouped = new Map<string, UsageDay[]>();
+  const newestBefore = new Map<string, UsageDay>();
+  for (const row of rows) {
+    if (row.date >= windowStart) {
+      const group = grouped.get(row.accountId);
+      if (group) group.push(row);
+      else grouped.set(row.accountId, [row]);
+    } else {
+      // Rows come in [accountId+date] order: the last one seen before the window is the newest.
+      newestBefore.set(row.accountId, row);
+    }
+  }
+  for (const [accountId, row] of newestBefore) {
+    const group = grouped.get(accountId);
+    if (group) group.push(row);
+    else grouped.set(accountId, [row]);
+  }
+  return grouped;
+}
+
+interface Batch {
+  accounts: Account[];
+  inputs: HealthInputs[];
+}
+
+async function readBatch(db: SightlineDatabase, after: string | null, size: number, windowStart: IsoDate): Promise<Batch> {
+  return db.transaction('r', [db.accounts, db.usage, db.tickets, db.nps, db.meetings, db.overrides], async () => {
+    const accounts = await (after === null ? db.accounts.orderBy('id') : db.accounts.where('id').above(after)).limit(size).toArray();
+    if (accounts.length === 0) return { accounts, inputs: [] };
+    const first = accounts[0]!.id;
+    const last = accounts[accounts.length - 1]!.id;
+    const [usage, tickets, nps, meetings, overrides] = await Promise.all([
+      db.usage.where('[accountId+date]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray(),
+      db.tickets.where('accountId').between(first, last, true, true).toArray(),
+      db.nps.where('accountId').between(first, last, true, true).toArray(),
+      db.meetings.where('accountId').between(first, last, true, true).toArray(),
+      db.overrides.where('accountId').between(first, last, true, true).toArray(),
+    ]);
+    const usageBy = usageForScoring(usage, windowStart);
+    const ticketsBy = groupBy<Ticket>(tickets, (t) => t.accountId);
+    const npsBy = groupBy<NpsResponse>(nps, (r) => r.accountId);
+    const meetingsBy = groupBy<Meeting>(meetings, (m) => m.accountId);
+    const overrideBy = new Map<string, Override>(overrides.map((o) => [o.accountId, o]));
+    const inputs = accounts.map((account) => ({
+      account,
+      usage: usageBy.get(account.id) ?? [],
+      tickets: ticketsBy.get(account.id) ?? [],
+      nps: npsBy.get(account.id) ?? [],
+      meetings: meetingsBy.get(account.id) ?? [],
+      override: overrideBy.get(account.id),
+    }));
+    return { accounts, inputs };
+  });
+}
+
+async function discardProgress(db: SightlineDatabase): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const progress = (await db.meta.get(RESCORE_PROGRESS_KEY))?.value as RescoreProgress | undefined;
+    if (!progress) return;
+    await db.meta.bulkDelete([RESCORE_PROGRESS_KEY, ...Array.from({ length: progress.chunks }, (_, i) => chunkKey(i))]);
+  });
+}
+
+/**
+ * Scores every account as of `today` and writes today's snapshot. Resumes today's interrupted run when settings
+ * are unchanged (unless `restart`). Throws for an invalid `today` or batch size, or invalid weights.
+ */
+export async function rescoreAll(
+  db: SightlineDatabase,
+  settings: Settings,
+  today: IsoDate,
+  options: RescoreOptions = {},
+): Promise<RescoreResult> {
+  if (!isIsoDate(today)) throw new RangeError(`today: "${String(today)}" is not a valid YYYY-MM-DD date`);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize: ${batchSize} is not a positive whole number`);
+  const now = options.now ?? Date.now;
+  const started = performance.now();
+  const key = settingsKey(settings);
+  const windowStart = addDaysIso(today, -settings.windowDays);
+
+  let progress = (await db.meta.get(RESCORE_PROGRESS_KEY))?.value as RescoreProgress | undefined;
+  if (progress && (options.restart || progress.date !== today || progress.settingsKey !== key)) {
+    await discardProgress(db);
+    progress = undefined;
+  }
+  const resumedFrom = progress?.done ?? 0;
+  let lastAccountId = progress?.lastAccountId ?? null;
+  let done = resumedFrom;
+  let chunks = progress?.chunks ?? 0;
+  const startedAt = progress?.startedAt ?? now();
+  const total = await db.accounts.count();
+  const result: RescoreResult = {
+    date: today, accounts: 0, scored: 0, unknown: 0, resumedFrom, batches: 0, overridesDropped: 0, overridesStamped: 0,
+    ms: { read: 0, score: 0, write: 0, total: 0 },
+  };
+
+  for (;;) {
+    const t0 = performance.now();
+    const batch = await readBatch(db, lastAccountId, batchSize, windowStart);
+    const t1 = performance.now();
+    result.ms.read += t1 - t0;
+    if (batch.accounts.length === 0) break;
+
+    const chunk: RescoreChunk = { accountIds: [], scores: [] };
+    const drop: Override[] = [];
+    const stamp: { seen: Override; band: Band }[] = [];
+    for (const inputs of batch.inputs) {
+      const health = assessAccount(inputs, settings, today);
+      chunk.accountIds.push(inputs.account.id);
+      chunk.scores.push(health.computedScore ?? -1);
+      if (health.override.state === 'lapsed') drop.push(health.override.override);
+      else if (health.override.state === 'applied' && health.override.override.computedBandAtSet === undefined) {
+        stamp.push({ seen: health.override.override, band: health.computedBand });
+      }
+    }
+    const t2 = performance.now();
+    result.ms.score += t2 - t1;
+
+    lastAccountId = chunk.accountIds[chunk.accountIds.length - 1]!;
+    done += chunk.accountIds.length;
+    const next: RescoreProgress = { date: today, settingsKey: key, startedAt, lastAccountId, done, chunks: chunks + 1 };
+    const written = await db.transaction('rw', [db.meta, db.overrides], async () => {
+      await db.meta.bulkPut([
+        { key: chunkKey(chunks), value: chunk },
+        { key: RESCORE_PROGRESS_KEY, value: next },
+      ]);
+      // Overrides are checked again inside the write: a CSM may have locked or replaced one since the read.
+      const seen = [...drop, ...stamp.map((s) => s.seen)];
+      const stored = await db.overrides.bulkGet(seen.map((o) => o.accountId));
+      const unchanged = seen.map((o, i) => {
+        const current = stored[i];
+        return current !== undefined && current.setAt === o.setAt && current.locked === o.locked && current.computedBandAtSet === o.computedBandAtSet;
+      });
+      const toDrop = drop.filter((_, i) => unchanged[i]);
+      const toStamp = stamp.filter((_, i) => unchanged[drop.length + i]).map((s) => ({ ...s.seen, computedBandAtSet: s.band }));
+      await db.overrides.bulkDelete(toDrop.map((o) => o.accountId));
+      await db.overrides.bulkPut(toStamp);
+      return { dropped: toDrop.length, stamped: toStamp.length };
+    });
+    chunks++;
+    result.ms.write += performance.now() - t2;
+    result.overridesDropped += written.dropped;
+    result.overridesStamped += written.stamped;
+    result.batches++;
+    options.onProgress?.({ done, total: Math.max(total, done) });
+  }
+
+  const t3 = performance.now();
+  const snapshot = await db.transaction('rw', [db.meta, db.snapshots], async () => {
+    const keys = Array.from({ length: chunks }, (_, i) => chunkKey(i));
+    const rows = await db.meta.bulkGet(keys);
+    const accountIds: string[] = [];
+    const scores: number[] = [];
+    for (const row of rows) {
+      const part = row?.value as RescoreChunk | undefined;
+      if (!part) continue;
+      for (const id of part.accountIds) accountIds.push(id);
+      for (const score of part.scores) scores.push(score);
+    }
+    const record: HealthSnapshot = { date: today, computedAt: now(), accountIds, scores };
+    await db.snapshots.put(record);
+    await db.meta.bulkDelete([RESCORE_PROGRESS_KEY, ...keys]);
+    return record;
+  });
+  result.accounts = snapshot.accountIds.length;
+  for (const score of snapshot.scores) {
+    if (score >= 0) result.scored++;
+    else result.unknown++;
+  }
+  result.ms.write += performance.now() - t3;
+  result.ms.total = performance.now() - started;
+  await db.meta.put({ key: RESCORE_LAST_KEY, value: { ...result, startedAt, finishedAt: now() } });
+  return result;
+}
+
+/** Whether a run is due: one was interrupted, or today has no snapshot yet. */
+export async function rescoreDue(db: SightlineDatabase, today: IsoDate): Promise<boolean> {
+  const [progress, snapshot] = await Promise.all([db.meta.get(RESCORE_PROGRESS_KEY), db.snapshots.get(today)]);
+  return progress !== undefined || snapshot === undefined;
+}
+
+/** Whether a Dexie storage-mutation notice concerns a table that feeds scores, in this database. */
+export function touchesScoringInputs(dbName: string, parts: ObservabilitySet): boolean {
+  return Object.keys(parts).some(
+    (part) => part === 'all' || SCORING_INPUT_TABLES.some((table) => part.startsWith(`idb://${dbName}/${table}/`)),
+  );
+}

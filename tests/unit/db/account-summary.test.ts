@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadAccountInputs } from '@/lib/db/account-inputs';
+import { summarizeAccount } from '@/lib/db/account-summary';
+import { SightlineDatabase } from '@/lib/db/database';
+import { AccountSummary } from '@/lib/schemas/messages';
+import type { Account, UsageDay } from '@/lib/schemas/records';
+import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+
+const TODAY = '2025-06-15';
+/** Local noon of TODAY: summarizeAccount reads "today" as the local day of `now`. */
+const NOW = new Date(2025, 5, 15, 12);
+
+let db: SightlineDatabase;
+
+beforeEach(async () => {
+  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const acme: Account = {
+  id: 'acme', name: 'Acme', domains: ['acme.com'], arr: 5000, startDate: '2024-01-01', status: 'active', plan: 'Starter', seats: 5, demo: true,
+};
+
+function usage(date: string, fields: Partial<UsageDay> = {}): UsageDay {
+  return { accountId: 'acme', date, logins: 0, assessments: 0, reports: 0, activeUsers: 0, usersInvited: 0, featuresUsed: 0, ...fields };
+}
+
+/** Starter, 5 seats. Usage 20/40, 1/2, 1/2 → 50; adoption: invited 5/5 → 100, features 5/10 → 50 → 75. */
+async function seed(): Promise<void> {
+  await db.accounts.put(acme);
+  await db.usage.put(usage('2025-06-10', { logins: 20, assessments: 1, reports: 1, usersInvited: 5, featuresUsed: 5 }));
+}
+
+describe('summarizeAccount', () => {
+  it('computes the score live, with no snapshot needed', async () => {
+    await seed();
+    const summary = await summarizeAccount(db, acme, DEFAULT_SETTINGS, NOW);
+    // (40 × 50 + 20 × 75) / 60 = 58.33 → 58
+    expect(AccountSummary.parse(summary)).toEqual({
+      accountId: 'acme', name: 'Acme', score: 58, band: 'at-risk', computedScore: 58, overridden: false,
+      trend7: null, trend30: null, stale: false, plan: 'Starter', tier: 'Standard', demo: true,
+    });
+  });
+
+  it('shows an active override beside the computed score', async () => {
+    await seed();
+    await db.overrides.put({
+      accountId: 'acme', score: 85, reason: 'Signed expansion', expiresOn: '2025-06-15', locked: true, setBy: 'Ana', setAt: 0,
+    });
+    expect(await summarizeAccount(db, acme, DEFAULT_SETTINGS, NOW)).toMatchObject({ score: 85, band: 'healthy', computedScore: 58, overridden: true });
+    const dayAfter = new Date(2025, 5, 16, 12);
+    expect(await summarizeAccount(db, acme, DEFAULT_SETTINGS, dayAfter)).toMatchObject({ score: 58, overridden: false });
+  });
+
+  it('takes the trend from the snapshots 7 and 30 days ago (or up to 3 days before them)', async () => {
+    await seed();
+    await db.snapshots.bulkPut([
+      { date: '2025-06-08', computedAt: 0, accountIds: ['other', 'acme'], scores: [10, 70] },
+      { date: '2025-05-14', computedAt: 0, accountIds: ['acme'], scores: [40] }, // 32 days ago: stands in for 30
+      { date: '2025-06-14', computedAt: 0, accountIds: ['acme'], scores: [99] }, // yesterday: not a trend point
+    ]);
+    expect(await summarizeAccount(db, acme, DEFAULT_SETTINGS, NOW)).toMatchObject({ trend7: -12, trend30: 18 });
+  });
+
+  it('has no trend where the account had no score then', async () => {
+    await seed();
+    await db.snapshots.put({ date: '2025-06-08', computedAt: 0, accountIds: ['acme'], scores: [-1] });
+    expect(await summarizeAccount(db, acme, DEFAULT_SETTINGS, NOW)).toMatchObject({ trend7: null });
+  });
+
+  it('flags a stale input', async () => {
+    await seed();
+    await db.nps.put({ id: 'n1', accountId: 'acme', score: 9, date: '2025-01-15' });
+    expect(await summarizeAccount(db, acme, DEFAULT_SETTINGS, NOW)).toMatchObject({ stale: true });
+  });
+
+  it('gives an account without data no score and no tier without a plan', async () => {
+    const bare: Account = { ...acme, plan: undefined, demo: undefined };
+    await db.accounts.put(bare);
+    expect(AccountSummary.parse(await summarizeAccount(db, bare, DEFAULT_SETTINGS, NOW))).toMatchObject({
+      score: null, band: 'unknown', computedScore: null, stale: false, plan: null, tier: null, demo: false,
+    });
+  });
+});
+
+describe('loadAccountInputs', () => {
+  it('returns undefined for an unknown account', async () => {
+    expect(await loadAccountInputs(db, 'nobody', TODAY)).toBeUndefined();
+  });
+
+  it('reads the account’s rows only, with the newest old usage row so "stopped" differs from "no data"', async () => {
+    await seed();
+    await db.accounts.put({ ...acme, id: 'other' });
+    await db.usage.bulkPut([usage('2023-01-01'), usage('2023-06-01', { logins: 7 }), { ...usage('2025-06-11'), accountId: 'other' }]);
+    await db.tickets.bulkPut([
+      { zendeskId: 1, accountId: 'acme', createdAt: 0, firstReplyMinutes: null, solvedAt: null, status: 'open', priority: null, satisfaction: 'unoffered' },
+      { zendeskId: 2, accountId: 'other', createdAt: 0, firstReplyMinutes: null, solvedAt: null, status: 'open', priority: null, satisfaction: 'unoffered' },
+    ]);
+    await db.milestones.bulkPut([
+      { accountId: 'acme', key: 'welcome-sent', date: '2024-01-02' },
+      { accountId: 'other', key: 'welcome-sent', date: '2024-01-02' },
+    ]);
+    const inputs = await loadAccountInputs(db, 'acme', TODAY);
+    expect(inputs?.usage.map((u) => u.date)).toEqual(['2023-06-01', '2025-06-10']);
+    expect(inputs?.tickets.map((t) => t.zendeskId)).toEqual([1]);
+    expect(inputs?.milestones).toEqual([{ accountId: 'acme', key: 'welcome-sent', date: '2024-01-02' }]);
+    expect(inputs?.override).toBeUndefined();
+    expect(inputs?.pastScores).toEqual([]);
+  });
+});

@@ -1,0 +1,234 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CHANGED_ALARM, DAILY_ALARM, scheduleRescore, setupRescoring } from '@/entrypoints/background/rescoring';
+import { loadAccountInputs } from '@/lib/db/account-inputs';
+import { SightlineDatabase } from '@/lib/db/database';
+import { RESCORE_LAST_KEY, RESCORE_PROGRESS_KEY, rescoreAll, rescoreDue, touchesScoringInputs } from '@/lib/db/rescore';
+import { generateDemoPortfolio } from '@/lib/demo/generate';
+import { assessAccount } from '@/lib/scoring/account-health';
+import { addDaysIso, localDay } from '@/lib/scoring/dates';
+import type { Account, Override, UsageDay } from '@/lib/schemas/records';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/schemas/settings';
+
+const TODAY = '2025-06-15';
+const settings: Settings = DEFAULT_SETTINGS;
+
+let db: SightlineDatabase;
+
+beforeEach(async () => {
+  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+function account(id: string, fields: Partial<Account> = {}): Account {
+  return { id, name: id, domains: [], arr: 1000, startDate: '2024-01-01', status: 'active', plan: 'Starter', seats: 5, ...fields };
+}
+
+function usage(accountId: string, date: string, fields: Partial<UsageDay> = {}): UsageDay {
+  return { accountId, date, logins: 0, assessments: 0, reports: 0, activeUsers: 0, usersInvited: 0, featuresUsed: 0, ...fields };
+}
+
+/**
+ * Starter plan, 5 seats: expected per 30 days 8 × 5 = 40 logins, 2 assessments, 2 reports; 10 features.
+ * Usage only (no tickets, NPS or meetings): the score is (40 × usage + 20 × adoption) / 60.
+ */
+async function seedFive(): Promise<void> {
+  await db.accounts.bulkPut([account('a1'), account('a2'), account('a3'), account('a4'), account('a5')]);
+  await db.usage.bulkPut([
+    // a1: 40/40, 2/2, 2/2 → usage 100; invited 5/5, features 10/10 → adoption 100 → 100.
+    usage('a1', '2025-06-14', { logins: 40, assessments: 2, reports: 2, usersInvited: 5, featuresUsed: 10 }),
+    // a2: 20/40, 1/2, 1/2 → 50; invited 5/5 → 100, features 5/10 → 50 → adoption 75 → (2000 + 1500) / 60 = 58.33 → 58.
+    usage('a2', '2025-06-01', { logins: 20, assessments: 1, reports: 1, usersInvited: 5, featuresUsed: 5 }),
+    // a3: only a row from before the window: usage 0, features 0, invited 5/5 → adoption 50 → 1000 / 60 = 16.67 → 17.
+    usage('a3', '2025-01-10', { logins: 999, assessments: 9, reports: 9, usersInvited: 5, featuresUsed: 10 }),
+    // a4: no data at all → unknown (-1). a5: a row dated after today only → unknown too.
+    usage('a5', '2025-07-01', { logins: 40 }),
+  ]);
+}
+
+describe('rescoreAll', () => {
+  it('writes one snapshot with every account’s computed score, in id order, -1 for no data', async () => {
+    await seedFive();
+    const result = await rescoreAll(db, settings, TODAY, { now: () => 1234 });
+    expect(await db.snapshots.toArray()).toEqual([
+      { date: TODAY, computedAt: 1234, accountIds: ['a1', 'a2', 'a3', 'a4', 'a5'], scores: [100, 58, 17, -1, -1] },
+    ]);
+    expect(result).toMatchObject({ date: TODAY, accounts: 5, scored: 3, unknown: 2, resumedFrom: 0, batches: 1 });
+    expect(result.ms.total).toBeGreaterThanOrEqual(result.ms.read);
+    expect(await db.meta.get(RESCORE_PROGRESS_KEY)).toBeUndefined();
+    expect((await db.meta.get(RESCORE_LAST_KEY))?.value).toMatchObject({ date: TODAY, accounts: 5 });
+  });
+
+  it('replaces the day’s snapshot when run twice, never duplicates it', async () => {
+    await seedFive();
+    await rescoreAll(db, settings, TODAY, { now: () => 1 });
+    await db.usage.put(usage('a4', '2025-06-10', { logins: 40, assessments: 2, reports: 2, usersInvited: 5, featuresUsed: 10 }));
+    await rescoreAll(db, settings, TODAY, { now: () => 2 });
+    const snapshots = await db.snapshots.toArray();
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({ computedAt: 2, scores: [100, 58, 17, 100, -1] });
+    await rescoreAll(db, settings, '2025-06-16');
+    expect(await db.snapshots.count()).toBe(2);
+  });
+
+  it('works in batches, reading each table once per batch, and reports progress', async () => {
+    await seedFive();
+    const where = vi.spyOn(db.usage, 'where');
+    const progress: number[] = [];
+    const result = await rescoreAll(db, settings, TODAY, { batchSize: 2, onProgress: (p) => progress.push(p.done) });
+    expect(result.batches).toBe(3);
+    expect(progress).toEqual([2, 4, 5]);
+    expect(where).toHaveBeenCalledTimes(3);
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
+  });
+
+  it('resumes after the worker dies mid-run, keeping the batches already committed', async () => {
+    await seedFive();
+    // The worker "dies" right after the first batch (a1, a2) committed.
+    await expect(
+      rescoreAll(db, settings, TODAY, {
+        batchSize: 2,
+        onProgress: () => {
+          throw new Error('worker killed');
+        },
+      }),
+    ).rejects.toThrow('worker killed');
+    expect(await db.snapshots.count()).toBe(0);
+    expect(await rescoreDue(db, TODAY)).toBe(true);
+    expect((await db.meta.get(RESCORE_PROGRESS_KEY))?.value).toMatchObject({ date: TODAY, lastAccountId: 'a2', done: 2, chunks: 1 });
+
+    // a1's data changes meanwhile: the resumed run does not score a1 again.
+    await db.usage.clear();
+    const result = await rescoreAll(db, settings, TODAY, { batchSize: 2 });
+    expect(result).toMatchObject({ resumedFrom: 2, batches: 2, accounts: 5 });
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, -1, -1, -1]);
+    expect(await db.meta.where('key').startsWith('rescore:chunk:').count()).toBe(0);
+    expect(await rescoreDue(db, TODAY)).toBe(false);
+  });
+
+  it('starts over instead of resuming when asked, on another day, or with other weights', async () => {
+    await seedFive();
+    const die = () => {
+      throw new Error('killed');
+    };
+    const interrupted = () => rescoreAll(db, settings, TODAY, { batchSize: 2, onProgress: die }).catch(() => undefined);
+
+    await interrupted();
+    expect(await rescoreAll(db, settings, TODAY, { batchSize: 2, restart: true })).toMatchObject({ resumedFrom: 0, batches: 3 });
+
+    await interrupted();
+    expect(await rescoreAll(db, settings, '2025-06-16', { batchSize: 2 })).toMatchObject({ resumedFrom: 0 });
+
+    await interrupted();
+    const weights = { usage: 100, engagement: 0, adoption: 0, relationship: 0 };
+    const result = await rescoreAll(db, { ...settings, weights }, TODAY, { batchSize: 2 });
+    expect(result.resumedFrom).toBe(0);
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 50, 0, -1, -1]);
+    expect(await db.meta.where('key').startsWith('rescore:').toArray()).toEqual([expect.objectContaining({ key: RESCORE_LAST_KEY })]);
+  });
+
+  it('drops unlocked overrides whose computed band changed, keeps locked ones, records the band where missing', async () => {
+    await seedFive();
+    const base = { score: 90, reason: 'r', expiresOn: '2025-12-31', setBy: 'Ana', setAt: 1 };
+    const overrides: Override[] = [
+      { ...base, accountId: 'a1', locked: false, computedBandAtSet: 'critical' }, // now healthy: lapses
+      { ...base, accountId: 'a2', locked: true, computedBandAtSet: 'critical' }, // locked: stays
+      { ...base, accountId: 'a3', locked: false }, // no band recorded: gets 'critical'
+      { ...base, accountId: 'a4', locked: false, computedBandAtSet: 'healthy', expiresOn: '2025-01-01' }, // expired: left alone
+    ];
+    await db.overrides.bulkPut(overrides);
+    const result = await rescoreAll(db, settings, TODAY);
+    expect(result).toMatchObject({ overridesDropped: 1, overridesStamped: 1 });
+    expect((await db.overrides.toArray()).map((o) => [o.accountId, o.computedBandAtSet])).toEqual([
+      ['a2', 'critical'],
+      ['a3', 'critical'],
+      ['a4', 'healthy'],
+    ]);
+    // Snapshots keep computed scores, overrides or not.
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
+  });
+
+  it('gives every account the same score as the single-account path (demo portfolio)', async () => {
+    const demo = generateDemoPortfolio({ seed: 7, today: TODAY, accounts: 60 });
+    await db.transaction('rw', [db.accounts, db.usage, db.tickets, db.nps, db.meetings, db.milestones], async () => {
+      await db.accounts.bulkPut(demo.accounts);
+      await db.usage.bulkPut(demo.usage);
+      await db.tickets.bulkPut(demo.tickets);
+      await db.nps.bulkPut(demo.nps);
+      await db.meetings.bulkPut(demo.meetings);
+      await db.milestones.bulkPut(demo.milestones);
+    });
+    await rescoreAll(db, settings, TODAY, { batchSize: 7 });
+    const snapshot = await db.snapshots.get(TODAY);
+    expect(snapshot?.accountIds).toHaveLength(60);
+    let scored = 0;
+    for (const [i, id] of (snapshot?.accountIds ?? []).entries()) {
+      const inputs = await loadAccountInputs(db, id, TODAY);
+      const single = inputs ? assessAccount(inputs, settings, TODAY).computedScore : null;
+      expect(snapshot?.scores[i], id).toBe(single ?? -1);
+      if (single !== null) scored++;
+    }
+    expect(scored).toBeGreaterThan(40);
+  });
+
+  it('rejects an invalid day or batch size', async () => {
+    await expect(rescoreAll(db, settings, '2025-6-15')).rejects.toThrow(/today/);
+    await expect(rescoreAll(db, settings, TODAY, { batchSize: 0 })).rejects.toThrow(/batchSize/);
+  });
+
+  it('scores an empty portfolio as an empty snapshot', async () => {
+    expect(await rescoreAll(db, settings, TODAY)).toMatchObject({ accounts: 0, batches: 0 });
+    expect(await db.snapshots.get(TODAY)).toMatchObject({ accountIds: [], scores: [] });
+  });
+});
+
+describe('touchesScoringInputs', () => {
+  it('reacts to input tables of this database only', () => {
+    const part = (key: string) => ({ [key]: [] as never });
+    expect(touchesScoringInputs('sightline', part('idb://sightline/usage/'))).toBe(true);
+    expect(touchesScoringInputs('sightline', part('idb://sightline/settings/key'))).toBe(true);
+    expect(touchesScoringInputs('sightline', part('idb://sightline/snapshots/'))).toBe(false);
+    expect(touchesScoringInputs('sightline', part('idb://sightline/meta/'))).toBe(false);
+    expect(touchesScoringInputs('sightline', part('idb://sightline/overrides/'))).toBe(false);
+    expect(touchesScoringInputs('sightline', part('idb://other/usage/'))).toBe(false);
+    expect(touchesScoringInputs('sightline', part('all'))).toBe(true);
+  });
+});
+
+describe('background wiring', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('rescores at start, keeps a daily alarm, and schedules a run after input data changes', async () => {
+    const today = localDay(new Date());
+    await db.accounts.put(account('a1'));
+    await db.usage.put(usage('a1', addDaysIso(today, -1), { logins: 40, assessments: 2, reports: 2, usersInvited: 5, featuresUsed: 10 }));
+
+    setupRescoring(db);
+    // Runs are queued one after another: the daily one finds the start run's snapshot and does nothing.
+    expect(await scheduleRescore(db, 'daily')).toBeNull();
+    expect(await db.snapshots.get(today)).toMatchObject({ accountIds: ['a1'], scores: [100] });
+    expect(await fakeBrowser.alarms.get(DAILY_ALARM)).toMatchObject({ periodInMinutes: 1440 });
+
+    await db.usage.put(usage('a1', addDaysIso(today, -2), { logins: 1 }));
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
+
+    await db.usage.clear();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(async () => expect((await db.snapshots.get(today))?.scores).toEqual([-1]));
+  });
+
+  it('does not react to its own writes', async () => {
+    setupRescoring(db);
+    await scheduleRescore(db, 'daily');
+    await db.snapshots.put({ date: '2020-01-01', computedAt: 0, accountIds: [], scores: [] });
+    await db.meta.put({ key: 'x', value: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeUndefined();
+  });
+});
