@@ -19,7 +19,7 @@ export class DemoCalendar {
    */
   readonly nowMs: number;
 
-  constructor(readonly today: IsoDate) {
+  constructor(today: IsoDate) {
     const [y, m, d] = today.split('-').map(Number) as [number, number, number];
     this.todayEpochDay = Date.UTC(y, m - 1, d) / DAY_MS;
     this.nowMs = this.todayEpochDay * DAY_MS - MAX_UTC_OFFSET_MS;
