@@ -6,13 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { protocolMessage, sendRuntimeMessage } from './extension-page';
 
 /** The Chromium binary itself (/usr/bin/chromium is a shell wrapper that prints noise). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
-export const DEFAULT_EXTENSION_PATH = resolve('.output/chrome-mv3');
+/** `wxt build`'s output, found from this file so callers may run from any folder. */
+export const DEFAULT_EXTENSION_PATH = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 export interface LaunchOptions {
   /** The unpacked extension (default `.output/chrome-mv3`). */

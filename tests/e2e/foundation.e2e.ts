@@ -69,6 +69,7 @@ describe('Zendesk content script', () => {
 
   it('looks up the ticket requester’s account and shows the badge', async () => {
     const page = await session.context.newPage();
+    const since = Date.now();
     await page.goto(zendeskTicketUrl(101));
     const badge = page.locator('sightline-badge[data-account-id]:not([data-account-id=""])');
     await badge.waitFor({ state: 'attached' });
@@ -82,7 +83,7 @@ describe('Zendesk content script', () => {
     await screenshot(page, 'foundation-zendesk-ticket-101');
 
     // The content script read the ticket from the same-origin API with the agent's session cookie.
-    const apiCalls = (await fixtureRequests(fixtureEndpoint())).filter((r) => r.url.startsWith('/api/v2/tickets/101.json'));
+    const apiCalls = (await fixtureRequests(fixtureEndpoint())).filter((r) => r.at >= since && r.url.startsWith('/api/v2/tickets/101.json'));
     expect(apiCalls.length).toBeGreaterThan(0);
     expect(apiCalls.every((r) => r.status === 200 && r.session)).toBe(true);
     await page.close();
