@@ -195,8 +195,9 @@ describe('Salesforce Lightning', () => {
     await page.locator('.oneContent.active lst-related-list-single-container').first().waitFor();
     const raj = record('Contact', 'Raj Patel');
     await page.evaluate((href) => {
-      const root = [...document.querySelectorAll('.oneContent.active lst-related-list-single-container')].map((c) => c.shadowRoot);
-      root.flatMap((r) => [...(r?.querySelectorAll<HTMLAnchorElement>(`a[href="${href}"]`) ?? [])])[0]?.click();
+      // Related lists render their links inside their own shadow roots.
+      const roots = [...document.querySelectorAll('.oneContent.active lst-related-list-single-container')].map((c) => c.shadowRoot);
+      roots.flatMap((r) => [...(r?.querySelectorAll<HTMLAnchorElement>(`a[href="${href}"]`) ?? [])])[0]?.click();
     }, `/lightning/r/${raj.id}/view`);
     await page.waitForURL(lightningRecordUrl(raj.id, undefined, 'acme-console'));
     await page.locator('.oneContent.active records-highlights2').waitFor();
