@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '@/lib/db/database';
 import { DemoSection } from './DemoSection';
+import { ImportSection } from './ImportSection';
 import { PlaybooksSection } from './PlaybooksSection';
 
 export function App() {
@@ -9,6 +10,7 @@ export function App() {
     <main className="mx-auto max-w-4xl p-6 text-sm text-slate-800">
       <h1 className="text-xl font-semibold">Sightline settings</h1>
       <p data-testid="account-count">{count === undefined ? 'Loading…' : `${count} accounts`}</p>
+      <ImportSection />
       <DemoSection />
       <PlaybooksSection />
     </main>

@@ -15,7 +15,7 @@ import { autoMapColumns, type ColumnMapping } from './header-mapping';
 import type { ImportKind } from './import-kinds';
 import type { ImportRecord } from './kind-spec';
 import { KIND_SPECS } from './kinds';
-import { describeProblem, type ImportProblem } from './problems';
+import { describeProblem, type ImportProblem, type RowLabel } from './problems';
 
 export type ImportPhase = 'analyze' | 'validate' | 'commit';
 
@@ -43,6 +43,7 @@ export interface ImportSummary {
   problemCount: number;
   unlinked: ConversionResult<ImportRecord>['unlinked'];
   footerRowsDropped: number;
+  rowLabel: RowLabel;
   encoding: string;
   timings: Record<ImportPhase, number>;
 }
@@ -88,6 +89,7 @@ export function summarize(
     problemCount: conversion.problemCount,
     unlinked: conversion.unlinked,
     footerRowsDropped: analysis.footerRowsDropped,
+    rowLabel: analysis.rowLabel,
     encoding: analysis.encoding,
     timings,
   };

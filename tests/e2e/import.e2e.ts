@@ -1,0 +1,137 @@
+/**
+ * Import through the options page in real Chromium (issue 4): sample exports chosen with the file chooser,
+ * preview, commit, the result summary; re-import is unchanged; a bad file is refused with a clear message; and the
+ * imported account's badge appears on its Salesforce record page.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore } from '../../scripts/harness/extension-page';
+import { lightningRecordUrl } from '../../scripts/harness/host-model';
+import type { ExtensionSession } from '../../scripts/harness/launch';
+import { screenshot } from '../../scripts/harness/screenshots';
+import { toSalesforceId18 } from '../../lib/hosts/salesforce/record-id';
+import type { Account } from '../../lib/schemas/records';
+import { launchForTest, resetFixtureDataset, useFixtureDataset } from './support';
+
+const FIXTURES = join(__dirname, '../fixtures/import');
+const ACME = toSalesforceId18('001Dn00000AbCdE')!;
+
+let session: ExtensionSession;
+let options: Page;
+
+async function importFixture(name: string): Promise<void> {
+  await options.getByTestId('import-file').setInputFiles(join(FIXTURES, name));
+  const commit = options.getByTestId('import-commit');
+  await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
+  await commit.click();
+  await options.getByTestId('import-result').waitFor({ timeout: 30_000 });
+}
+
+const importSection = () => options.locator('section[aria-labelledby="import-heading"]');
+
+async function resultCount(testId: string): Promise<number> {
+  return Number((await options.getByTestId(testId).textContent())?.replace(/\D/g, ''));
+}
+
+beforeAll(async () => {
+  session = await launchForTest();
+  options = await session.openExtensionPage('options.html');
+  await options.setViewportSize({ width: 1100, height: 1400 });
+});
+
+afterAll(async () => {
+  await resetFixtureDataset();
+  await session?.close();
+});
+
+describe('import on the options page', () => {
+  it('imports a Salesforce account report through the file chooser and shows the result', async () => {
+    await options.getByTestId('import-file').setInputFiles(join(FIXTURES, 'salesforce-accounts.csv'));
+    await options.getByTestId('import-report').waitFor({ timeout: 30_000 });
+    await expect(options.getByTestId('import-file-info').textContent()).resolves.toContain('report footer of 5 lines ignored');
+    await expect(options.getByTestId('import-kind').inputValue()).resolves.toBe('accounts');
+    await screenshot(importSection(), 'import-preview-salesforce-accounts');
+
+    await options.getByTestId('import-commit').click();
+    await options.getByTestId('import-result').waitFor({ timeout: 30_000 });
+    expect(await resultCount('import-created')).toBe(5);
+    expect(await resultCount('import-unchanged')).toBe(0);
+    await screenshot(importSection(), 'import-result-salesforce-accounts');
+
+    const accounts = (await readStore(options, 'accounts')) as Account[];
+    expect(accounts.find((a) => a.id === `sf:${ACME}`)).toMatchObject({ name: 'Acme Analytics', arr: 48000, startDate: '2023-03-14' });
+  });
+
+  it('re-importing the same file changes nothing', async () => {
+    await options.getByRole('button', { name: 'Import another file' }).click();
+    await importFixture('salesforce-accounts.csv');
+    expect(await resultCount('import-created')).toBe(0);
+    expect(await resultCount('import-updated')).toBe(0);
+    expect(await resultCount('import-unchanged')).toBe(5);
+  });
+
+  it('imports Zendesk tickets, linking them and listing the one it cannot link', async () => {
+    await options.getByRole('button', { name: 'Import another file' }).click();
+    await importFixture('zendesk-tickets.csv');
+    expect(await resultCount('import-created')).toBe(4);
+    await expect(options.getByTestId('import-result-unlinked').textContent()).resolves.toContain('row 4: gmail.com is a personal email domain');
+    await screenshot(importSection(), 'import-result-zendesk-tickets');
+  });
+
+  it('asks for the date order when the data cannot tell, then imports', async () => {
+    await options.getByRole('button', { name: 'Import another file' }).click();
+    await options.getByTestId('import-file').setInputFiles(join(FIXTURES, 'salesforce-accounts-ambiguous-dates.csv'));
+    await options.getByTestId('import-blocking').waitFor({ timeout: 30_000 });
+    await expect(options.getByTestId('import-check').isDisabled()).resolves.toBe(true);
+    await screenshot(importSection(), 'import-ambiguous-dates');
+    await options.getByLabel('Date order for Customer Since').selectOption('DMY');
+    await options.getByTestId('import-check').click();
+    await options.getByTestId('import-commit').click();
+    await options.getByTestId('import-result').waitFor({ timeout: 30_000 });
+    expect(await resultCount('import-created')).toBe(3);
+  });
+
+  it('refuses a file with invalid rows until the user chooses to skip them', async () => {
+    await options.getByRole('button', { name: 'Import another file' }).click();
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'negative-arr.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Account ID,Account Name,ARR\n001Dn00000ZzZzA,Good Co,100\n001Dn00000ZzZzB,Bad Co,-5\n'),
+    });
+    await options.getByTestId('import-problems').waitFor({ timeout: 30_000 });
+    await expect(options.getByTestId('import-problems').textContent()).resolves.toContain('negative-arr.csv, row 3, column "ARR": -5 must not be negative');
+    await expect(options.getByTestId('import-commit').isDisabled()).resolves.toBe(true);
+    await screenshot(importSection(), 'import-invalid-rows');
+    await options.getByTestId('import-skip-invalid').check();
+    await options.getByTestId('import-commit').click();
+    await options.getByTestId('import-result').waitFor();
+    expect(await resultCount('import-created')).toBe(1);
+    expect(await resultCount('import-skipped')).toBe(1);
+  });
+
+  it('refuses a binary file with a clear message and writes nothing', async () => {
+    await options.getByRole('button', { name: 'Import another file' }).click();
+    const before = (await readStore(options, 'accounts')).length;
+    await options.getByTestId('import-file').setInputFiles({ name: 'book.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
+    const error = options.getByTestId('import-error');
+    await error.waitFor({ timeout: 30_000 });
+    await expect(error.textContent()).resolves.toContain('book.xlsx: is a ZIP archive, probably an Excel workbook (.xlsx)');
+    expect((await readStore(options, 'accounts')).length).toBe(before);
+  });
+});
+
+describe('the imported account on its host page', () => {
+  it("shows the imported account's badge on its Salesforce record", async () => {
+    const accounts = (await readStore(options, 'accounts')) as Account[];
+    await useFixtureDataset({ accounts: accounts.filter((a) => a.id === `sf:${ACME}`) });
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(lightningRecordUrl(ACME, 'Account'));
+    const badge = page.locator('sightline-badge:not([data-state="loading"])');
+    await badge.waitFor({ state: 'attached', timeout: 30_000 });
+    await expect(badge.getAttribute('data-account-id')).resolves.toBe(`sf:${ACME}`);
+    await screenshot(page, 'import-badge-salesforce-account');
+    await page.close();
+  });
+});
