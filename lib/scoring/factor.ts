@@ -33,7 +33,17 @@ export function indicator(
 ): IndicatorResult {
   // An N/A indicator is not behind the score, so it cannot make the score stale.
   const age = ageOf(fields.newestDate, ctx);
-  return { ...fields, ageDays: age.ageDays, stale: fields.score !== null && age.stale };
+  return {
+    key: fields.key,
+    label: fields.label,
+    value: fields.value,
+    expected: fields.expected,
+    score: fields.score,
+    newestDate: fields.newestDate,
+    ageDays: age.ageDays,
+    stale: fields.score !== null && age.stale,
+    note: fields.note,
+  };
 }
 
 export function notAvailable(ctx: ScoringContext, key: string, label: string, note: string, newestDate: IsoDate | null = null): IndicatorResult {

@@ -7,7 +7,7 @@
 import type { IsoDate, Plan } from '../schemas/common';
 import type { Account, Meeting, Milestone, NpsResponse, Override, Ticket, UsageDay } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
-import { addDaysIso, daysBetween, isIsoDate, utcDay } from './dates';
+import { addDaysIso, daysBetween, isIsoDate, utcDay, utcMidnightMs } from './dates';
 
 /** One account's score on an earlier day, read from that day's portfolio snapshot. */
 export interface ScorePoint {
@@ -141,19 +141,39 @@ function summarizeUsage(rows: readonly UsageDay[], ctx: Pick<ScoringContext, 'wi
   return summary;
 }
 
+/** Latest valid instant: Date's range ends at ±8.64e15 ms. */
+const MAX_INSTANT = 8.64e15;
+
 function summarizeTickets(tickets: readonly Ticket[], ctx: Pick<ScoringContext, 'windowStart' | 'windowEnd' | 'earliest' | 'today'>, log: IssueLog): TicketSummary {
+  // Ticket days are UTC days: compare instants with the UTC midnights that bound each span, no per-ticket dates.
+  const earliestMs = ctx.earliest === null ? 0 : utcMidnightMs(ctx.earliest);
+  const afterTodayMs = utcMidnightMs(addDaysIso(ctx.today, 1));
+  const windowFromMs = utcMidnightMs(ctx.windowStart);
+  const windowToMs = utcMidnightMs(addDaysIso(ctx.windowEnd, 1));
   const summary: TicketSummary = { total: 0, newestDay: null, inWindow: 0, good: 0, bad: 0 };
+  let newestMs = -1;
   for (const ticket of tickets) {
-    const valid = Number.isFinite(ticket.createdAt) && ticket.createdAt >= 0 && Number.isFinite(new Date(ticket.createdAt).getTime());
-    const day = valid ? utcDay(ticket.createdAt) : null;
-    if (!usableDate(day, 'tickets.createdAt', ctx.earliest, ctx.today, log)) continue;
+    const at = ticket.createdAt;
+    if (!(Number.isFinite(at) && at >= 0 && at <= MAX_INSTANT)) {
+      log.add('tickets.createdAt', 'not a valid date: row ignored');
+      continue;
+    }
+    if (at >= afterTodayMs) {
+      log.add('tickets.createdAt', 'dated after today: row ignored');
+      continue;
+    }
+    if (at < earliestMs) {
+      log.add('tickets.createdAt', "dated before the account's start: row ignored");
+      continue;
+    }
     summary.total++;
-    if (summary.newestDay === null || day > summary.newestDay) summary.newestDay = day;
-    if (day < ctx.windowStart || day > ctx.windowEnd) continue;
+    if (at > newestMs) newestMs = at;
+    if (at < windowFromMs || at >= windowToMs) continue;
     summary.inWindow++;
     if (ticket.satisfaction === 'good') summary.good++;
     else if (ticket.satisfaction === 'bad') summary.bad++;
   }
+  if (newestMs >= 0) summary.newestDay = utcDay(newestMs);
   return summary;
 }
 
