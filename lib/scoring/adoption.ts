@@ -7,7 +7,7 @@
  * - features used: min(100, 100 × most features used on one day of the window / planLimits[plan].featuresAvailable).
  *   An account with usage rows but none in the window scores 0. N/A without a plan or without usage data.
  */
-import { factorOf, fmt, indicator, notAvailable, ratioScore, type FactorResult } from './factor';
+import { factorOf, fmt, indicator, notAvailable, ratioScore, type FactorResult, type IndicatorResult } from './factor';
 import type { ScoringContext } from './inputs';
 
 export function adoptionFactor(ctx: ScoringContext): FactorResult {
@@ -16,7 +16,7 @@ export function adoptionFactor(ctx: ScoringContext): FactorResult {
   const invitedLabel = 'Users invited vs seats';
   const featuresLabel = `Features used (most on one day, last ${ctx.settings.windowDays} days)`;
 
-  let invited;
+  let invited: IndicatorResult;
   if (usage.newest === null) invited = notAvailable(ctx, 'usersInvited', invitedLabel, 'no usage data');
   else if (ctx.seats === null) invited = notAvailable(ctx, 'usersInvited', invitedLabel, 'seats unknown', newestDate);
   else {
@@ -32,7 +32,7 @@ export function adoptionFactor(ctx: ScoringContext): FactorResult {
     });
   }
 
-  let features;
+  let features: IndicatorResult;
   if (usage.newest === null) features = notAvailable(ctx, 'featuresUsed', featuresLabel, 'no usage data');
   else if (ctx.plan === null) features = notAvailable(ctx, 'featuresUsed', featuresLabel, 'no plan: features available unknown', newestDate);
   else {

@@ -4,7 +4,7 @@
  * count as 0. Each such problem is reported as a DataIssue naming the field, so a bad import explains itself
  * instead of producing a NaN score.
  */
-import type { IsoDate, Plan } from '../schemas/common';
+import { Plan, type IsoDate } from '../schemas/common';
 import type { Account, Meeting, Milestone, NpsResponse, Override, Ticket, UsageDay } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import { addDaysIso, daysBetween, isIsoDate, utcDay, utcMidnightMs } from './dates';
@@ -82,7 +82,7 @@ export interface ScoringContext {
   issues: DataIssue[];
 }
 
-const PLANS: ReadonlySet<string> = new Set<Plan>(['Free', 'Starter', 'Professional', 'Enterprise']);
+const PLANS: ReadonlySet<string> = new Set(Plan.options);
 
 /** Collects issues per field and problem, counting repeats, so 10k bad rows make one line. */
 class IssueLog {

@@ -9,9 +9,10 @@
  *   responseDaysFull, 0 at or above responseDaysZero or when the customer never answered (null), linear between.
  *   N/A when no meeting records it.
  */
+import type { IsoDate } from '../schemas/common';
 import type { Meeting } from '../schemas/records';
 import { addDaysIso } from './dates';
-import { factorOf, fmt, indicator, notAvailable, type FactorResult } from './factor';
+import { factorOf, fmt, indicator, notAvailable, type FactorResult, type IndicatorResult } from './factor';
 import type { ScoringContext } from './inputs';
 
 const EXEC_TYPES: ReadonlySet<Meeting['type']> = new Set(['ebr', 'exec-sponsor']);
@@ -23,11 +24,11 @@ export function relationshipFactor(ctx: ScoringContext): FactorResult {
   const attendanceLabel = `Meetings attended, last ${lookback} days (%)`;
   const responseLabel = `Days to answer an invitation, last ${lookback} days`;
 
-  let newestDate: string | null = null;
+  let newestDate: IsoDate | null = null;
   for (const m of ctx.meetings) if (newestDate === null || m.date > newestDate) newestDate = m.date;
   const recent = ctx.meetings.filter((m) => m.date >= from);
 
-  let attendance;
+  let attendance: IndicatorResult;
   if (ctx.meetings.length === 0) attendance = notAvailable(ctx, 'attendance', attendanceLabel, 'no meetings on record');
   else if (recent.length === 0) {
     attendance = indicator(ctx, {

@@ -36,6 +36,8 @@ export function usageFactor(ctx: ScoringContext): FactorResult {
       notAvailable(ctx, 'reports', labels.reports, note, newestDate),
     ]);
   }
+  const measured = (key: string, label: string, actual: number, expected: number, note: string) =>
+    indicator(ctx, { key, label, value: actual, expected, score: ratioScore(actual, expected), newestDate, note });
   const expectation = ctx.settings.usageExpectations[ctx.plan];
   const scale = ctx.windowScale;
   const invited = Number.isFinite(usage.newest.usersInvited) && usage.newest.usersInvited > 0 ? usage.newest.usersInvited : null;
@@ -54,8 +56,4 @@ export function usageFactor(ctx: ScoringContext): FactorResult {
     measured('reports', labels.reports, usage.reports, expectation.reports * scale,
       `${ctx.plan} plan expects ${fmt(expectation.reports)} per 30 days`),
   ]);
-
-  function measured(key: string, label: string, actual: number, expected: number, note: string) {
-    return indicator(ctx, { key, label, value: actual, expected, score: ratioScore(actual, expected), newestDate, note });
-  }
 }
