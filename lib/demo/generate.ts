@@ -103,7 +103,7 @@ export function generateDemoPortfolio({
   for (let index = 0; index < accountCount; index++) {
     const stream = (name: StreamName) => new Random(deriveSeed(seed, index * STREAMS.length + STREAMS.indexOf(name)));
     const profileRandom = stream('profile');
-    const profile = makeProfile(index, profileRandom, namer.next(profileRandom), calendar);
+    const profile = makeProfile(seed, index, profileRandom, namer.next(profileRandom), calendar);
     portfolio.accounts.push(toAccount(profile, calendar));
     portfolio.latent.push({
       accountId: profile.accountId,

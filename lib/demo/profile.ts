@@ -8,7 +8,7 @@ import type { DemoCalendar } from './calendar';
 import { CHURN_REASONS, OWNERS_BY_SEGMENT } from './catalog';
 import type { CompanyName } from './company-names';
 import { demoAccountId } from './ids';
-import type { Random } from './random';
+import { evenlySpread, pickByShare, type Random, WEYL_STRIDES } from './random';
 
 export type LatentBand = 'healthy' | 'at-risk' | 'critical';
 
@@ -61,11 +61,14 @@ const SEAT_RANGE: Record<Plan, readonly [number, number]> = {
   Enterprise: [40, 1000],
 };
 
-/** Share of active accounts per latent band: lands the portfolio near 60 / 27 / 13 once scored. */
+/**
+ * Share of active accounts per latent band. Scoring moves a few accounts across band edges (mostly healthy → at
+ * risk: brand-new accounts have little usage yet), so this lands the scored portfolio near 60 / 26 / 13.
+ */
 const BAND_MIX = [
-  ['healthy', 60],
-  ['at-risk', 27],
-  ['critical', 13],
+  ['healthy', 64],
+  ['at-risk', 24],
+  ['critical', 12],
 ] as const satisfies readonly (readonly [LatentBand, number])[];
 
 /** Latent health ranges keep clear of the band edges (80, 50) so indicator noise rarely flips a band. */
@@ -89,6 +92,7 @@ const START_AGE_MIX: readonly (readonly [readonly [number, number], number])[] =
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 export function makeProfile(
+  seed: number,
   index: number,
   random: Random,
   company: CompanyName,
@@ -105,12 +109,13 @@ export function makeProfile(
   const seatShare = clamp((size + 2) / 4 + random.between(-0.1, 0.1), 0, 1);
   const seats = Math.round(seatLow * Math.pow(seatHigh / seatLow, seatShare));
 
-  const churned = random.chance(CHURN_SHARE);
+  // Churn and bands come from evenly spread sequences: their shares hold exactly, even in small portfolios.
+  const churned = evenlySpread(seed, WEYL_STRIDES.golden, index) < CHURN_SHARE;
   // A churned account left at a renewal within the last year, so it is more than a year old.
   const [ageLow, ageHigh] = churned ? [400, HISTORY_DAYS] : random.weighted(START_AGE_MIX);
   const startOffset = -random.int(ageLow, ageHigh);
   const nextAnniversary = firstAnniversaryFrom(startOffset, calendar);
-  const band: LatentBand = churned ? 'critical' : random.weighted(BAND_MIX);
+  const band: LatentBand = churned ? 'critical' : pickByShare(evenlySpread(seed, WEYL_STRIDES.silver, index), BAND_MIX);
   const [healthLow, healthHigh] = churned ? [0.05, 0.35] : HEALTH_RANGE[band];
 
   return {

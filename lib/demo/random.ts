@@ -11,6 +11,34 @@ export function deriveSeed(seed: number, stream: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** The value whose share of the total weight covers position `u` (0 ≤ u < 1). */
+export function pickByShare<T>(u: number, choices: readonly (readonly [T, number])[]): T {
+  let total = 0;
+  for (const [, weight] of choices) total += weight;
+  let roll = u * total;
+  for (const [value, weight] of choices) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  const last = choices[choices.length - 1];
+  if (!last) throw new Error('cannot pick from an empty list');
+  return last[0];
+}
+
+/** Strides of two Weyl sequences; irrational and independent of each other, so their points do not line up. */
+export const WEYL_STRIDES = { golden: 0.6180339887498949, silver: 0.41421356237309515 } as const;
+
+/**
+ * Point `index` of a Weyl sequence (frac(offset + index × stride)): evenly spread over [0, 1) in every prefix, so
+ * shares picked with it (latent bands, churn) hold in a 100-account portfolio as well as on average. The offset
+ * comes from the seed, so each seed still gets its own assignment.
+ */
+export function evenlySpread(seed: number, stride: number, index: number): number {
+  const offset = deriveSeed(seed, Math.round(stride * 1e9)) / 4294967296;
+  const point = offset + index * stride;
+  return point - Math.floor(point);
+}
+
 /** mulberry32: tiny, fast and good enough for fake data (not for anything secret). */
 export class Random {
   private state: number;
@@ -49,16 +77,7 @@ export class Random {
 
   /** Picks a value with probability proportional to its weight. */
   weighted<T>(choices: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, weight] of choices) total += weight;
-    let roll = this.next() * total;
-    for (const [value, weight] of choices) {
-      roll -= weight;
-      if (roll < 0) return value;
-    }
-    const last = choices[choices.length - 1];
-    if (!last) throw new Error('cannot pick from an empty list');
-    return last[0];
+    return pickByShare(this.next(), choices);
   }
 
   /** Standard normal (Box–Muller). */

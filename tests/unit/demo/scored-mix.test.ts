@@ -1,0 +1,61 @@
+/** The demo portfolio scored by the real health engine: the mix the brief asks for, and showcase picks in band. */
+import { describe, expect, it } from 'vitest';
+import { generateDemoPortfolio, type DemoPortfolio } from '@/lib/demo/generate';
+import { pickShowcaseAccounts } from '@/lib/demo/showcase';
+import { assessAccount } from '@/lib/scoring/account-health';
+import type { Band } from '@/lib/schemas/common';
+import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+
+function groupByAccount<T extends { accountId?: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const list = groups.get(record.accountId ?? '');
+    if (list) list.push(record);
+    else groups.set(record.accountId ?? '', [record]);
+  }
+  return groups;
+}
+
+/** Computed band per active account. */
+function scoreBands(portfolio: DemoPortfolio): Map<string, Band> {
+  const usage = groupByAccount(portfolio.usage);
+  const tickets = groupByAccount(portfolio.tickets);
+  const nps = groupByAccount(portfolio.nps);
+  const meetings = groupByAccount(portfolio.meetings);
+  const bands = new Map<string, Band>();
+  for (const account of portfolio.accounts) {
+    if (account.status !== 'active') continue;
+    const inputs = {
+      account,
+      usage: usage.get(account.id) ?? [],
+      tickets: tickets.get(account.id) ?? [],
+      nps: nps.get(account.id) ?? [],
+      meetings: meetings.get(account.id) ?? [],
+    };
+    bands.set(account.id, assessAccount(inputs, DEFAULT_SETTINGS, portfolio.today).band);
+  }
+  return bands;
+}
+
+describe.each(['2025-06-15', '2026-01-07'])('the demo portfolio scored on %s', (today) => {
+  const portfolio = generateDemoPortfolio({ seed: 42, today });
+  const bands = scoreBands(portfolio);
+  const share = (band: Band) => [...bands.values()].filter((b) => b === band).length / bands.size;
+
+  it('is 55–65 % healthy, 20–30 % at risk and 10–15 % critical', () => {
+    expect(share('healthy')).toBeGreaterThanOrEqual(0.55);
+    expect(share('healthy')).toBeLessThanOrEqual(0.65);
+    expect(share('at-risk')).toBeGreaterThanOrEqual(0.2);
+    expect(share('at-risk')).toBeLessThanOrEqual(0.3);
+    expect(share('critical')).toBeGreaterThanOrEqual(0.1);
+    expect(share('critical')).toBeLessThanOrEqual(0.15);
+    expect(share('unknown')).toBeLessThan(0.02); // accounts that started today have no data yet
+  });
+
+  it('scores the showcase accounts in their latent band', () => {
+    const showcase = pickShowcaseAccounts(portfolio);
+    expect(bands.get(showcase.healthy.account.id)).toBe('healthy');
+    expect(bands.get(showcase.atRisk.account.id)).toBe('at-risk');
+    expect(bands.get(showcase.critical.account.id)).toBe('critical');
+  });
+});
