@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '@/lib/db/database';
+import { BackupSection } from './BackupSection';
 import { DemoSection } from './DemoSection';
 import { ImportSection } from './ImportSection';
 import { PlaybooksSection } from './PlaybooksSection';
@@ -11,6 +12,7 @@ export function App() {
       <h1 className="text-xl font-semibold">Sightline settings</h1>
       <p data-testid="account-count">{count === undefined ? 'Loading…' : `${count} accounts`}</p>
       <ImportSection />
+      <BackupSection />
       <DemoSection />
       <PlaybooksSection />
     </main>

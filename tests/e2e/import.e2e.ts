@@ -135,3 +135,40 @@ describe('the imported account on its host page', () => {
     await page.close();
   });
 });
+
+describe('backup and restore on the options page', () => {
+  it('downloads a backup, restores it over changed data after confirmation, and refuses foreign files', async () => {
+    const backupSection = options.getByTestId('backup-section');
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('backup-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^sightline-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backupPath = await download.path();
+    const before = (await readStore(options, 'accounts')).length;
+    expect(before).toBeGreaterThan(0);
+
+    const [csv] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-accounts-csv').click()]);
+    expect(csv.suggestedFilename()).toMatch(/^sightline-accounts-.*\.csv$/);
+
+    // Change the data, then restore: the accounts come back as they were.
+    await importFixture('accounts-utf8-bom.csv');
+    expect((await readStore(options, 'accounts')).length).toBe(before + 3);
+
+    await options.getByTestId('backup-file').setInputFiles(backupPath);
+    await options.getByTestId('backup-confirm').waitFor();
+    await expect(options.getByTestId('backup-confirm').textContent()).resolves.toContain('Restoring replaces all');
+    await screenshot(backupSection, 'backup-restore-confirm');
+    await options.getByTestId('backup-restore-confirm').click();
+    await expect.poll(() => options.getByTestId('backup-message').textContent(), { timeout: 30_000 }).toMatch(/^Restored .*: \d+ accounts/);
+    expect((await readStore(options, 'accounts')).length).toBe(before);
+
+    await options.getByTestId('backup-file').setInputFiles({ name: 'tickets.json', mimeType: 'application/json', buffer: Buffer.from('{"tickets":[]}') });
+    await expect.poll(() => options.getByTestId('backup-message').textContent()).toContain('tickets.json is not a Sightline backup');
+    await options.getByTestId('backup-file').setInputFiles({
+      name: 'future.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"sightline-backup","schemaVersion":999,"tables":{}}'),
+    });
+    await expect.poll(() => options.getByTestId('backup-message').textContent()).toContain('future.json was made by a newer version of Sightline');
+    await screenshot(backupSection, 'backup-refused-newer');
+    expect((await readStore(options, 'accounts')).length).toBe(before);
+  });
+});
