@@ -4,6 +4,7 @@ import { BackupSection } from './BackupSection';
 import { DemoSection } from './DemoSection';
 import { ImportSection } from './ImportSection';
 import { PlaybooksSection } from './PlaybooksSection';
+import { SettingsSection } from './SettingsSection';
 
 export function App() {
   const count = useLiveQuery(() => getDatabase().accounts.count(), []);
@@ -13,6 +14,7 @@ export function App() {
       <p data-testid="account-count">{count === undefined ? 'Loading…' : `${count} accounts`}</p>
       <ImportSection />
       <BackupSection />
+      <SettingsSection />
       <DemoSection />
       <PlaybooksSection />
     </main>

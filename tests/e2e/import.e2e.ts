@@ -172,3 +172,25 @@ describe('backup and restore on the options page', () => {
     expect((await readStore(options, 'accounts')).length).toBe(before);
   });
 });
+
+describe('settings on the options page', () => {
+  it('shows the weight-sum error next to the weights, then saves valid settings', async () => {
+    const section = options.getByTestId('settings-section');
+    await options.getByTestId('setting-weights-usage').fill('50');
+    await expect(options.getByTestId('weights-error').textContent()).resolves.toBe('weights must add up to 100');
+    await expect(options.getByTestId('weights-sum').textContent()).resolves.toBe('110');
+    await options.getByTestId('settings-save').click();
+    await expect(options.getByTestId('settings-status').textContent()).resolves.toContain('Not saved');
+    await screenshot(section, 'settings-weight-error');
+
+    await options.getByTestId('setting-weights-engagement').fill('15');
+    await expect(options.getByTestId('weights-error').count()).resolves.toBe(0);
+    await options.getByTestId('setting-currentUser').fill('Jane Doe');
+    await options.getByTestId('settings-save').click();
+    await expect.poll(() => options.getByTestId('settings-status').textContent()).toContain('Saved');
+    const [row] = (await readStore(options, 'settings')) as { value: { currentUser: string; weights: Record<string, number> } }[];
+    expect(row!.value.currentUser).toBe('Jane Doe');
+    expect(row!.value.weights).toEqual({ usage: 50, engagement: 15, adoption: 20, relationship: 15 });
+    await screenshot(section, 'settings-saved');
+  });
+});

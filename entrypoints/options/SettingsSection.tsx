@@ -1,0 +1,171 @@
+/**
+ * Team settings: health weights and band edges, stale-input age, support tiers and their first-response hours per
+ * plan, metric targets, personal email domains, renewal opportunity types and the current user's name. Saved
+ * through saveSettings (validated by the Settings schema). The background's rescoring watches the settings table
+ * (Dexie's storagemutated, lib/db/rescore.ts SCORING_INPUT_TABLES), so saving is all it takes to rescore.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { FieldGroup } from '@/components/settings/FieldGroup';
+import {
+  FACTORS,
+  type FieldErrors,
+  fromDraft,
+  PLANS,
+  type SettingsDraft,
+  TARGET_KEYS,
+  TIERS,
+  toDraft,
+  weightSum,
+} from '@/components/settings/settings-form';
+import { TextField } from '@/components/settings/TextField';
+import { getDatabase } from '@/lib/db/database';
+import { loadSettings, saveSettings } from '@/lib/db/settings';
+import type { TierName } from '@/lib/schemas/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/schemas/settings';
+
+const FACTOR_LABELS = { usage: 'Product usage', engagement: 'Engagement', adoption: 'Adoption', relationship: 'Relationship' } as const;
+const TARGET_LABELS: Record<(typeof TARGET_KEYS)[number], { label: string; suffix: string }> = {
+  nrrPercent: { label: 'NRR above', suffix: '%' },
+  grrPercent: { label: 'GRR above', suffix: '%' },
+  nps: { label: 'NPS above', suffix: '' },
+  firstResponseMinutes: { label: 'First response below', suffix: 'min' },
+  csat: { label: 'CSAT above', suffix: 'of 5' },
+  timeToValueDays: { label: 'Time to value below', suffix: 'days' },
+};
+
+export function SettingsSection() {
+  const db = getDatabase();
+  const [saved, setSaved] = useState<Settings>();
+  const [draft, setDraft] = useState<SettingsDraft>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<string>();
+
+  // Live, so a restore or another tab's save shows here; unsaved edits are kept rather than overwritten.
+  const stored = useLiveQuery(() => loadSettings(db), [db]);
+  useEffect(() => {
+    if (!stored) return;
+    setSaved(stored);
+    setDraft((current) => (current && saved && JSON.stringify(current) !== JSON.stringify(toDraft(saved)) ? current : toDraft(stored)));
+    // Only a new stored value should reset the form.
+  }, [stored]);
+
+  if (!draft || !saved) return null;
+
+  function edit(change: (next: SettingsDraft) => void) {
+    if (!draft || !saved) return;
+    const next = structuredClone(draft);
+    change(next);
+    setDraft(next);
+    setStatus(undefined);
+    // Errors update as the user types, so a fix clears its message at once.
+    const result = fromDraft(next, saved);
+    setErrors(result.ok ? {} : result.errors);
+  }
+
+  async function save() {
+    if (!draft || !saved) return;
+    const result = fromDraft(draft, saved);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus('Not saved: fix the fields marked in red.');
+      return;
+    }
+    const stored = await saveSettings(db, result.settings);
+    setSaved(stored);
+    setDraft(toDraft(stored));
+    setErrors({});
+    setStatus('Saved. Scores are recalculated in the background.');
+  }
+
+  const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(saved));
+  const sum = weightSum(draft);
+
+  return (
+    <section className="my-6 space-y-3" aria-labelledby="settings-heading" data-testid="settings-section">
+      <h2 id="settings-heading" className="text-lg font-semibold">
+        Settings
+      </h2>
+
+      <FieldGroup title="You">
+        <TextField id="currentUser" label="Your name (for “my accounts”, checklists, overrides)" width="w-64" inputMode="text" value={draft.currentUser} error={errors.currentUser} onChange={(v) => edit((d) => (d.currentUser = v))} />
+      </FieldGroup>
+
+      <FieldGroup
+        title="Health score weights"
+        note={<>Each factor's share of the score; factors without data share out their weight. Sum: <strong data-testid="weights-sum">{sum}</strong> of 100.</>}
+        error={errors.weights}
+        testId="weights"
+      >
+        {FACTORS.map((factor) => (
+          <TextField key={factor} id={`weights-${factor}`} label={FACTOR_LABELS[factor]} value={draft.weights[factor]} error={errors[`weights.${factor}`]} onChange={(v) => edit((d) => (d.weights[factor] = v))} />
+        ))}
+      </FieldGroup>
+
+      <FieldGroup title="Bands and stale inputs" note="Healthy from the first edge up, at risk from the second, critical below it." error={errors.bands} testId="bands">
+        <TextField id="bands-healthy" label="Healthy from" value={draft.bands.healthy} error={errors['bands.healthy']} onChange={(v) => edit((d) => (d.bands.healthy = v))} />
+        <TextField id="bands-atRisk" label="At risk from" value={draft.bands.atRisk} error={errors['bands.atRisk']} onChange={(v) => edit((d) => (d.bands.atRisk = v))} />
+        <TextField id="staleAfterDays" label="Input is stale after" suffix="days" value={draft.staleAfterDays} error={errors.staleAfterDays} onChange={(v) => edit((d) => (d.staleAfterDays = v))} />
+      </FieldGroup>
+
+      <FieldGroup title="Support tiers" note="First-response SLA of each tier, and the tier each plan gets.">
+        {TIERS.map((tier) => (
+          <TextField key={tier} id={`tiers-${tier}`} label={`${tier}: first response`} suffix="h" value={draft.firstResponseHours[tier]} error={errors[`tiers.${tier}.firstResponseHours`]} onChange={(v) => edit((d) => (d.firstResponseHours[tier] = v))} />
+        ))}
+        {PLANS.map((plan) => (
+          <div key={plan} className="flex flex-col gap-0.5">
+            <label htmlFor={`plan-${plan}`} className="text-xs text-slate-600">
+              {plan} plan
+            </label>
+            <select
+              id={`plan-${plan}`}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5"
+              value={draft.tierByPlan[plan]}
+              onChange={(event) => edit((d) => (d.tierByPlan[plan] = event.target.value as TierName))}
+            >
+              {TIERS.map((tier) => (
+                <option key={tier}>{tier}</option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </FieldGroup>
+
+      <FieldGroup title="Metric targets">
+        {TARGET_KEYS.map((key) => (
+          <TextField key={key} id={`targets-${key}`} label={TARGET_LABELS[key].label} suffix={TARGET_LABELS[key].suffix} value={draft.targets[key]} error={errors[`targets.${key}`]} onChange={(v) => edit((d) => (d.targets[key] = v))} />
+        ))}
+      </FieldGroup>
+
+      <FieldGroup title="Matching and opportunities">
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor="personalDomains" className="text-xs text-slate-600">
+            Personal email domains (never identify a customer), one per line
+          </label>
+          <textarea id="personalDomains" rows={6} className={`w-64 rounded border px-1.5 py-0.5 font-mono text-xs ${errors.personalDomains ? 'border-red-500' : 'border-slate-300'}`} value={draft.personalDomains} onChange={(event) => edit((d) => (d.personalDomains = event.target.value))} data-testid="setting-personalDomains" />
+          {errors.personalDomains && <span className="text-xs text-red-700" role="alert">{errors.personalDomains}</span>}
+        </div>
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor="renewalTypeNames" className="text-xs text-slate-600">
+            Opportunity types that mean a renewal, one per line
+          </label>
+          <textarea id="renewalTypeNames" rows={6} className="w-64 rounded border border-slate-300 px-1.5 py-0.5 font-mono text-xs" value={draft.renewalTypeNames} onChange={(event) => edit((d) => (d.renewalTypeNames = event.target.value))} data-testid="setting-renewalTypeNames" />
+          {errors.renewalTypeNames && <span className="text-xs text-red-700" role="alert">{errors.renewalTypeNames}</span>}
+        </div>
+      </FieldGroup>
+
+      <div className="flex items-center gap-2">
+        <button type="button" className="rounded bg-slate-800 px-4 py-1.5 font-medium text-white disabled:opacity-40" disabled={!dirty} onClick={() => void save()} data-testid="settings-save">
+          Save settings
+        </button>
+        <button type="button" className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40" disabled={!dirty} onClick={() => { setDraft(toDraft(saved)); setErrors({}); setStatus(undefined); }}>
+          Discard changes
+        </button>
+        <button type="button" className="rounded border border-slate-300 px-3 py-1" onClick={() => edit((d) => Object.assign(d, toDraft({ ...DEFAULT_SETTINGS, currentUser: d.currentUser })))}>
+          Reset to defaults
+        </button>
+        {status && <span role="status" data-testid="settings-status">{status}</span>}
+      </div>
+    </section>
+  );
+}
