@@ -198,8 +198,9 @@ export class RowConverter<K extends ImportKind> {
       }
     }
 
+    const naturalKeys = record ? this.spec.naturalKeys(record) : [];
     if (record) {
-      for (const key of this.spec.naturalKeys(record)) {
+      for (const key of naturalKeys) {
         const earlier = this.seenKeys.get(key);
         if (earlier !== undefined) {
           problems.push({ message: `duplicates ${this.setup.rowLabel} ${earlier} (same ${this.spec.describeKey(key)})` });
@@ -233,7 +234,7 @@ export class RowConverter<K extends ImportKind> {
         }
       }
       if (record) {
-        for (const key of this.spec.naturalKeys(record)) this.seenKeys.set(key, row.number);
+        for (const key of naturalKeys) this.seenKeys.set(key, row.number);
         result.records.push(record);
       }
     }

@@ -32,9 +32,7 @@ export type FieldSpecs = Readonly<Record<string, FieldSpec>>;
 
 /** `Account Name` → `accountname`; `Amount (Converted)` → `amountconverted`; `requester_email` → `requesteremail`. */
 export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+  // Unicode decomposition (é → e) is slow and only needed for non-ASCII text; values run through here per row.
+  const ascii = /^[\x00-\x7f]*$/.test(header) ? header : header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
