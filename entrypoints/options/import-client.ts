@@ -26,7 +26,6 @@ export class ImportCancelled extends Error {
 }
 
 interface Pending {
-  expect: ImportResponse['type'];
   resolve: (response: ImportResponse) => void;
   reject: (error: Error) => void;
 }
@@ -74,7 +73,6 @@ export class ImportWorkerClient {
     const worker = this.ensureWorker();
     return new Promise((resolve, reject) => {
       this.pending = {
-        expect,
         resolve: (response) => {
           if (response.type === expect) resolve(response as Extract<ImportResponse, { type: T }>);
           else reject(new Error(`unexpected reply ${response.type} to ${message.type}`));
@@ -99,10 +97,6 @@ export class ImportWorkerClient {
 
   async run(file: Blob, fileName: string, options: Pick<RunImportOptions, 'kind' | 'mapping' | 'dateOrders' | 'skipInvalid'> = {}): Promise<ImportSummary> {
     return (await this.request({ type: 'run', file, fileName, options }, 'committed')).summary;
-  }
-
-  get busy(): boolean {
-    return this.pending !== undefined;
   }
 
   /** Stops the running step; the worker (and its state) survives when it confirms in time. */
