@@ -244,6 +244,13 @@ export function ImportSection() {
             {report.plan.updated.toLocaleString()} changed, {report.plan.unchanged.toLocaleString()} unchanged.
             {report.invalidRows > 0 && <strong className="text-red-800"> {plural(report.invalidRows, 'row')} invalid.</strong>}
           </p>
+          {report.notes.length > 0 && (
+            <ul className="my-2 list-disc rounded bg-amber-50 p-2 pl-6 text-amber-900" data-testid="import-notes">
+              {report.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
           <PreviewTable rows={report.preview} fields={spec.fields} rowLabel={analysis.rowLabel} />
           <ProblemList title="Invalid rows" problems={report.problems} total={report.problemCount} testId="import-problems" />
           <UnlinkedList rows={report.unlinked} total={report.unlinkedCount} rowLabel={analysis.rowLabel} testId="import-unlinked" />

@@ -67,6 +67,8 @@ export interface ConversionResult<R> {
   ownedKeys: string[];
   /** Record keys filled with defaults because the file has no column: stored records keep their own values. */
   defaultedKeys: string[];
+  /** Warnings about the file as a whole (they do not stop the import). */
+  notes: string[];
 }
 
 type ZodIssue = z.ZodError['issues'][number];
@@ -89,6 +91,8 @@ export class RowConverter<K extends ImportKind> {
   private readonly columns: { field: string; column: number; type: FieldType; context: ValueContext }[];
   /** Reused for every row (build runs synchronously and keeps no reference). */
   private readonly values = new Map<string, FieldValue>();
+  /** Distinct values of fields marked collectDistinct, capped: notes only need to know "more than one". */
+  private readonly distinct = new Map<string, Set<string>>();
   private readonly fieldOfRecordKey = new Map<string, string>();
   private readonly defaults: Record<string, unknown>;
   private readonly seenKeys = new Map<string, number>();
@@ -130,6 +134,7 @@ export class RowConverter<K extends ImportKind> {
       preview: [],
       ownedKeys: [...owned],
       defaultedKeys: Object.keys(this.defaults),
+      notes: [],
     };
   }
 
@@ -160,8 +165,14 @@ export class RowConverter<K extends ImportKind> {
         const cell = row.cells[column];
         if (isEmptyCell(cell)) continue;
         const parsed = parseFieldValue(cell, type, context);
-        if (parsed.ok) values.set(field, parsed.value);
-        else problems.push({ field, message: parsed.message });
+        if (parsed.ok) {
+          values.set(field, parsed.value);
+          if (this.spec.fields[field]!.collectDistinct && typeof parsed.value === 'string') {
+            const seen = this.distinct.get(field) ?? new Set<string>();
+            if (seen.size < 10) seen.add(parsed.value);
+            this.distinct.set(field, seen);
+          }
+        } else problems.push({ field, message: parsed.message });
       }
     }
 
@@ -253,6 +264,7 @@ export class RowConverter<K extends ImportKind> {
   }
 
   finish(): ConversionResult<RecordOfKind[K]> {
+    this.result.notes = this.spec.fileNotes?.(this.distinct, (field) => (this.mapped.has(field) ? this.columnName(field) : undefined)) ?? [];
     return this.result;
   }
 }

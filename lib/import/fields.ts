@@ -26,6 +26,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Shown beside the field in the mapping step. */
   hint?: string;
+  /** Collect the column's distinct values (a few) for the kind's file-level notes. */
+  collectDistinct?: boolean;
 }
 
 export type FieldSpecs = Readonly<Record<string, FieldSpec>>;

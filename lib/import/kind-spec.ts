@@ -123,4 +123,9 @@ export interface ImportKindSpec<R extends ImportRecord> {
   naturalKeys(record: R): string[];
   /** Describes a natural key for messages: `sf:001…` → `Salesforce ID 001…`. */
   describeKey(key: string): string;
+  /**
+   * Warnings about the file as a whole, from the distinct values of the fields marked `collectDistinct` and the
+   * headers of the mapped columns (e.g. amounts in several currencies without a converted column).
+   */
+  fileNotes?(distinct: ReadonlyMap<string, ReadonlySet<string>>, headerOf: (field: string) => string | undefined): string[];
 }

@@ -35,6 +35,10 @@ export const opportunitiesKind: ImportKindSpec<Opportunity> = {
     amount: field('number', 'Amount', ['amount converted', 'amount', 'arr', 'value', 'total amount', 'opportunity amount'], { required: true }),
     closeDate: field('date', 'Close date', ['close date', 'closedate', 'expected close date', 'closed date'], { required: true }),
     stage: field('text', 'Stage', ['stage', 'stage name', 'stagename', 'opportunity stage'], { required: true }),
+    currency: field('text', 'Currency', ['amount currency', 'currency', 'opportunity currency'], {
+      hint: 'only checked: amounts in several currencies need the converted amount',
+      collectDistinct: true,
+    }),
     won: field('bool', 'Won', ['won', 'is won', 'iswon']),
     closed: field('bool', 'Closed', ['closed', 'is closed', 'isclosed']),
   },
@@ -87,4 +91,13 @@ export const opportunitiesKind: ImportKindSpec<Opportunity> = {
   primaryKey: (opportunity) => opportunity.id,
   naturalKeys: (opportunity) => [`id:${opportunity.id}`],
   describeKey: (key) => `opportunity ${key.slice(3)}`,
+  fileNotes(distinct, headerOf) {
+    const currencies = [...(distinct.get('currency') ?? [])];
+    const amountHeader = headerOf('amount') ?? '';
+    if (currencies.length < 2 || normalizeHeader(amountHeader).includes('convert')) return [];
+    return [
+      `Amounts are in ${currencies.length} currencies (${currencies.join(', ')}) and "${amountHeader}" is not converted: ` +
+        'totals such as NRR will mix currencies. Export "Amount (Converted)" from Salesforce and map it to Amount.',
+    ];
+  },
 };

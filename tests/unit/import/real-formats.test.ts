@@ -5,8 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toSalesforceId18 } from '@/lib/hosts/salesforce/record-id';
-import type { LinkableAccount } from '@/lib/import/account-links';
-import { convert, fixtureBlob } from './helpers';
+import { buildAccountLinkIndex, type LinkableAccount } from '@/lib/import/account-links';
+import { analyzeFile } from '@/lib/import/analyze-file';
+import { buildContext } from '@/lib/import/build-context';
+import { convertFile } from '@/lib/import/convert-file';
+import { autoMapColumns } from '@/lib/import/header-mapping';
+import { KIND_SPECS } from '@/lib/import/kinds';
+import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { convert, fixtureBlob, NOW } from './helpers';
 
 const ACME = toSalesforceId18('001Dn00000AbCdE')!;
 const BOREALIS = toSalesforceId18('001Dn00000AbCdF')!;
@@ -70,6 +76,20 @@ describe('Salesforce report exports', () => {
       { id: `sf:${toSalesforceId18('006Dn00000Op003')}`, accountId: `sf:${BOREALIS}`, type: 'renewal', amount: 250000, outcome: 'won', closeDate: '2025-11-01' },
       { id: `sf:${toSalesforceId18('006Dn00000Op004')}`, accountId: 'sf:dunmore', type: 'churn', amount: 25000, outcome: 'lost', closeDate: '2024-06-01' },
       { id: `sf:${toSalesforceId18('006Dn00000Op005')}`, accountId: `sf:${EVERLIGHT}`, type: 'new', amount: 9900, outcome: 'won', closeDate: '2024-09-30' },
+    ]);
+  });
+
+
+  it('warns when amounts mix currencies and the converted amount is not the one mapped', async () => {
+    const blob = fixtureBlob('salesforce-opportunities.csv');
+    const analysis = await analyzeFile(blob, 'opps.csv');
+    const mapping = autoMapColumns(analysis.headers, KIND_SPECS.opportunities.fields);
+    const environment = { context: buildContext(DEFAULT_SETTINGS, NOW), accounts: buildAccountLinkIndex(ACCOUNTS) };
+    const converted = await convertFile(blob, analysis, { kind: 'opportunities', mapping, dateOrders: {} }, environment);
+    expect(converted.notes).toEqual([]);
+    const raw = await convertFile(blob, analysis, { kind: 'opportunities', mapping: { ...mapping, amount: analysis.headers.indexOf('Amount') }, dateOrders: {} }, environment);
+    expect(raw.notes).toEqual([
+      'Amounts are in 2 currencies (USD, EUR) and "Amount" is not converted: totals such as NRR will mix currencies. Export "Amount (Converted)" from Salesforce and map it to Amount.',
     ]);
   });
 });
