@@ -198,7 +198,7 @@ describe('settings on the options page', () => {
 });
 
 describe('a 50 MB file', () => {
-  it('is read in the worker without freezing the page, and cancelling its commit writes nothing', async () => {
+  it('is read in the worker without freezing the page; cancelling its commit or closing the page mid-commit writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sightline-import-'));
     const path = join(dir, 'big-accounts.csv');
     const filler = 'x'.repeat(440);
@@ -225,6 +225,14 @@ describe('a 50 MB file', () => {
       await screenshot(importSection(), 'import-commit-progress');
       await options.getByTestId('import-cancel').click();
       await expect.poll(() => options.getByTestId('import-error').textContent(), { timeout: 30_000 }).toBe('Cancelled: nothing was written.');
+      expect((await readStore(options, 'accounts')).length).toBe(before);
+
+      // The page dying mid-commit (its worker with it) leaves the database as it was: IndexedDB aborts the transaction.
+      await options.getByTestId('import-commit').click();
+      await expect.poll(() => options.getByTestId('import-progress').textContent()).toMatch(/Saving[\s\S]*[1-9][\d,]* of 110,000 records/);
+      await options.close();
+      options = await session.openExtensionPage('options.html');
+      await options.setViewportSize({ width: 1100, height: 1400 });
       expect((await readStore(options, 'accounts')).length).toBe(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });
