@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { DemoPortfolio } from '../demo/generate';
 import { DEMO_ID_PREFIX, DEMO_TICKET_ID_BASE, DEMO_TICKET_ID_SPAN } from '../demo/ids';
 import { IsoDate } from '../schemas/common';
+import { RECORD_KINDS } from '../schemas/records';
 import type { SightlineDatabase } from './database';
 
 export const DEMO_MARKER_KEY = 'demo';
@@ -23,16 +24,7 @@ export const DemoMarker = z.object({
 });
 export type DemoMarker = z.infer<typeof DemoMarker>;
 
-export const DEMO_RECORD_TABLES = [
-  'accounts',
-  'contacts',
-  'usage',
-  'tickets',
-  'nps',
-  'meetings',
-  'milestones',
-  'opportunities',
-] as const satisfies readonly (keyof DemoPortfolio & keyof SightlineDatabase)[];
+export const DEMO_RECORD_TABLES = RECORD_KINDS satisfies readonly (keyof DemoPortfolio & keyof SightlineDatabase)[];
 export type DemoRecordTable = (typeof DEMO_RECORD_TABLES)[number];
 
 export interface DemoLoadProgress {

@@ -1,5 +1,7 @@
+import { RECORD_KINDS } from '../schemas/records';
+
 /** What can be imported. Each kind fills the database table of the same name. */
-export const IMPORT_KINDS = ['accounts', 'contacts', 'usage', 'tickets', 'nps', 'meetings', 'milestones', 'opportunities'] as const;
+export const IMPORT_KINDS = RECORD_KINDS;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {

@@ -287,3 +287,7 @@ export const PageLink = z.object({
   at: EpochMs,
 });
 export type PageLink = z.infer<typeof PageLink>;
+
+/** The tables that hold the team's source records (what imports bring in and the demo generates). */
+export const RECORD_KINDS = ['accounts', 'contacts', 'usage', 'tickets', 'nps', 'meetings', 'milestones', 'opportunities'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
