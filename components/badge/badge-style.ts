@@ -11,6 +11,9 @@ export const BADGE_CSS = `
   font-size: 12px;
   line-height: 16px;
 }
+:host([data-placement="inline"]) {
+  margin-left: 8px;
+}
 :host([data-placement="overlay"]) {
   position: fixed;
   top: 64px;
