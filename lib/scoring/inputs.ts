@@ -72,6 +72,11 @@ export interface ScoringContext {
   windowEnd: IsoDate;
   /** windowDays / 30: usage expectations and ticket thresholds are per 30 days. */
   windowScale: number;
+  /**
+   * The window's days on or after the account's start: windowDays for an account older than the window (or with a
+   * broken start date), fewer for a younger one, 0 on its first day. Usage expectations are pro-rated to these.
+   */
+  daysInWindow: number;
   /** Records dated before this are set aside (the account's start, when it is a valid date). */
   earliest: IsoDate | null;
   usage: UsageSummary;
@@ -244,6 +249,7 @@ export function buildContext(inputs: HealthInputs, settings: Settings, today: Is
     plan,
     seats,
     windowScale: settings.windowDays / 30,
+    daysInWindow: earliest === null || earliest <= window.windowStart ? settings.windowDays : Math.max(0, daysBetween(earliest, today)),
     usage: summarizeUsage(inputs.usage, window, log),
     tickets: summarizeTickets(inputs.tickets, window, log),
     newestNps: newestNps(inputs.nps, earliest, today, log),

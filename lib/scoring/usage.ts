@@ -6,6 +6,9 @@
  *   invited on the newest usage row stand in for them; with neither, logins are N/A.
  * - assessments, reports: expected = the plan's figure per account.
  * - each indicator = min(100, 100 × actual / expected).
+ * Pro-rating: an account younger than the window is measured over the days it has had, so the expected level is
+ * per 30 days × daysInWindow / 30 (a 10-day-old account is expected to do a third of a month's usage). On its first
+ * day no complete day has passed: usage is N/A.
  * An account with usage rows, but none in the window, scores 0 (it stopped using the product). An account with no
  * usage rows at all, or with no plan, has no usage factor (N/A).
  */
@@ -36,10 +39,21 @@ export function usageFactor(ctx: ScoringContext): FactorResult {
       notAvailable(ctx, 'reports', labels.reports, note, newestDate),
     ]);
   }
+  const measuredDays = Math.min(days, ctx.daysInWindow);
+  if (measuredDays === 0) {
+    const note = "the account's first day: no complete day to measure yet";
+    return factorOf([
+      notAvailable(ctx, 'logins', labels.logins, note, newestDate),
+      notAvailable(ctx, 'assessments', labels.assessments, note, newestDate),
+      notAvailable(ctx, 'reports', labels.reports, note, newestDate),
+    ]);
+  }
+  const proRated = measuredDays < days ? `; pro-rated: the account has had ${measuredDays} of ${days} days` : '';
   const measured = (key: string, label: string, actual: number, expected: number, note: string) =>
-    indicator(ctx, { key, label, value: actual, expected, score: ratioScore(actual, expected), newestDate, note });
+    indicator(ctx, { key, label, value: actual, expected, score: ratioScore(actual, expected), newestDate, note: note + proRated });
   const expectation = ctx.settings.usageExpectations[ctx.plan];
-  const scale = ctx.windowScale;
+  // Multiply before dividing: 120 × 10 / 30 is exactly 40.
+  const expectedOver = (per30: number) => (per30 * measuredDays) / 30;
   const invited = Number.isFinite(usage.newest.usersInvited) && usage.newest.usersInvited > 0 ? usage.newest.usersInvited : null;
   const seatBasis = ctx.seats ?? invited;
   const seatNote = ctx.seats !== null ? `${fmt(ctx.seats)} seats` : `${fmt(invited ?? 0)} invited users (seats unknown)`;
@@ -47,13 +61,13 @@ export function usageFactor(ctx: ScoringContext): FactorResult {
   const logins =
     seatBasis === null
       ? notAvailable(ctx, 'logins', labels.logins, 'seats unknown and no invited users: no expected level', newestDate)
-      : measured('logins', labels.logins, usage.logins, expectation.loginsPerSeat * seatBasis * scale,
+      : measured('logins', labels.logins, usage.logins, expectedOver(expectation.loginsPerSeat * seatBasis),
           `${fmt(expectation.loginsPerSeat)} per seat per 30 days × ${seatNote}`);
   return factorOf([
     logins,
-    measured('assessments', labels.assessments, usage.assessments, expectation.assessments * scale,
+    measured('assessments', labels.assessments, usage.assessments, expectedOver(expectation.assessments),
       `${ctx.plan} plan expects ${fmt(expectation.assessments)} per 30 days`),
-    measured('reports', labels.reports, usage.reports, expectation.reports * scale,
+    measured('reports', labels.reports, usage.reports, expectedOver(expectation.reports),
       `${ctx.plan} plan expects ${fmt(expectation.reports)} per 30 days`),
   ]);
 }

@@ -50,7 +50,9 @@ describe('bad input gives defined results', () => {
       settings,
       TODAY,
     );
-    expect(health.factors.usage.indicators[0]).toMatchObject({ value: 12, expected: 120, score: 10 });
+    // Started 2025-05-20: 26 of the window's 30 days, so 120 × 26 / 30 = 104 logins expected.
+    expect(health.factors.usage.indicators[0]).toMatchObject({ value: 12, expected: 104 });
+    expect(health.factors.usage.indicators[0]?.score).toBeCloseTo(1200 / 104, 10);
     expect(health.factors.usage.newestDate).toBe('2025-06-01');
     expect(health.factors.engagement.score).toBeNull();
     const problems = health.issues.map((i) => `${i.field}: ${i.problem}`);
