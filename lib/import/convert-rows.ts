@@ -5,7 +5,7 @@
  * where it can, the column.
  */
 import type { z } from 'zod';
-import { type AccountLinkIndex, linkAccount } from './account-links';
+import { type AccountLinkIndex, linkAccount, type LinkResult } from './account-links';
 import { type Cell, cellText, isEmptyCell } from './cell';
 import type { DateOrder } from './dates';
 import { type FieldValue, parseFieldValue, type ValueContext } from './field-values';
@@ -15,6 +15,7 @@ import type { ImportKind } from './import-kinds';
 import { type BuildContext, type ImportKindSpec, type RecordOfKind, RowValues } from './kind-spec';
 import { KIND_SPECS } from './kinds';
 import type { ImportProblem, RowLabel } from './problems';
+import { findReservedId, isDemoId } from './reserved-ids';
 import type { SourceRow } from './table-reader';
 
 /** Enough to show; the counts stay exact. */
@@ -72,6 +73,19 @@ export interface ConversionResult<R> {
 }
 
 type ZodIssue = z.ZodError['issues'][number];
+type LinkMethod = Extract<LinkResult, { linked: true }>['method'];
+
+/** Fields that hold an id: `id`, `accountKey`, `responseId`, `meetingId`, … */
+const ID_FIELD = /^id$|(Key|Id)$/;
+/** The fields (in preference order) through which each link method found the account. */
+const LINK_FIELDS: Record<LinkMethod, readonly string[]> = {
+  id: ['accountKey'],
+  'salesforce-id': ['accountKey'],
+  'external-id': ['accountKey'],
+  'zendesk-org': ['organizationId', 'accountKey'],
+  name: ['accountName'],
+  domain: ['requesterDomain', 'requesterEmail', 'email', 'contactEmail'],
+};
 
 function describeIssue(issue: ZodIssue, draft: Record<string, unknown>): string {
   const value = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), draft);
@@ -144,6 +158,16 @@ export class RowConverter<K extends ImportKind> {
     return column === null || column === undefined ? this.spec.fields[field]?.label : this.setup.headers[column];
   }
 
+  /** The column a reserved id came from: the column the account was linked through, or the id cell holding it. */
+  private reservedIdField(recordKey: 'id' | 'accountId' | 'zendeskId', linkMethod: LinkMethod | undefined): string | undefined {
+    if (recordKey === 'zendeskId') return 'zendeskId';
+    if (recordKey === 'accountId' && linkMethod) return LINK_FIELDS[linkMethod].find((field) => this.mapped.has(field));
+    return this.columns.find(({ field }) => {
+      const value = this.values.get(field);
+      return ID_FIELD.test(field) && typeof value === 'string' && isDemoId(value);
+    })?.field;
+  }
+
   private previewValues(cells: readonly Cell[]): Record<string, string> {
     const values: Record<string, string> = {};
     for (const key of this.mapped) values[key] = cellText(cells[this.setup.mapping[key]!]);
@@ -181,10 +205,13 @@ export class RowConverter<K extends ImportKind> {
       const built = this.spec.build(new RowValues(values, this.mapped), this.setup.context);
       problems.push(...built.problems);
       const draft = built.draft;
+      let linkMethod: LinkMethod | undefined;
       if (problems.length === 0 && built.accountRef && this.spec.account !== 'none') {
         const link = linkAccount(built.accountRef, this.setup.accounts, this.setup.context.personalDomains);
-        if (link.linked) draft.accountId = link.accountId;
-        else {
+        if (link.linked) {
+          draft.accountId = link.accountId;
+          linkMethod = link.method;
+        } else {
           unlinkedReason = link.reason;
           status = this.spec.account === 'required' ? 'unlinked-skipped' : 'unlinked-stored';
         }
@@ -195,7 +222,9 @@ export class RowConverter<K extends ImportKind> {
         const candidate: Record<string, unknown> = { ...this.defaults };
         for (const key in draft) if (draft[key] !== undefined) candidate[key] = draft[key];
         const parsed = this.spec.schema.safeParse(candidate);
-        if (parsed.success) record = parsed.data;
+        const reserved = parsed.success ? findReservedId(parsed.data) : undefined;
+        if (reserved) problems.push({ field: this.reservedIdField(reserved.recordKey, linkMethod), message: reserved.message });
+        else if (parsed.success) record = parsed.data;
         else {
           for (const issue of parsed.error.issues) {
             const recordKey = String(issue.path[0] ?? '');
