@@ -7,7 +7,9 @@
  * refused) and every record against its table's schema.
  */
 import { type DataTableName, DATA_TABLES, type MetaRow } from '../db/database';
+import { PLAYBOOK_TEMPLATES_KEY } from '../db/playbook-templates';
 import { CURRENT_SCHEMA_VERSION } from '../db/versions';
+import { PlaybookTemplate } from '../schemas/records';
 import { Settings } from '../schemas/settings';
 import { TABLE_SCHEMAS } from './table-schemas';
 
@@ -68,6 +70,18 @@ function upgradeTables(version: number, tables: Record<DataTableName, unknown[]>
         : account,
     );
   }
+}
+
+/** The team's playbook templates ride in `meta`; a broken one would vanish from the editor, so refuse it here. */
+function checkTemplates(value: unknown, note: (problem: string) => void): void {
+  if (!Array.isArray(value)) {
+    note(`meta "${PLAYBOOK_TEMPLATES_KEY}": expected a list of playbook templates`);
+    return;
+  }
+  value.forEach((template: unknown, index) => {
+    const parsed = PlaybookTemplate.safeParse(template);
+    if (!parsed.success) note(`meta "${PLAYBOOK_TEMPLATES_KEY}", template ${index + 1}: ${describeIssues(parsed.error)}`);
+  });
 }
 
 export function readBackup(text: string, fileName: string): BackupReadResult {
@@ -132,8 +146,10 @@ export function readBackup(text: string, fileName: string): BackupReadResult {
   if (!Array.isArray(rawMeta)) note('meta: expected a list of rows');
   else {
     rawMeta.forEach((row: unknown, index) => {
-      if (isObject(row) && typeof row.key === 'string' && row.key) meta.push({ key: row.key, value: row.value });
-      else note(`meta, row ${index + 1}: expected {"key": "…", "value": …}`);
+      if (isObject(row) && typeof row.key === 'string' && row.key) {
+        meta.push({ key: row.key, value: row.value });
+        if (row.key === PLAYBOOK_TEMPLATES_KEY) checkTemplates(row.value, note);
+      } else note(`meta, row ${index + 1}: expected {"key": "…", "value": …}`);
     });
   }
 

@@ -7,9 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFileName, backupFileText, readBackup } from '@/lib/backup/backup-format';
 import { countRecords, exportBackup, restoreBackup } from '@/lib/db/backup';
 import { DATA_TABLES, SightlineDatabase } from '@/lib/db/database';
+import { deleteTemplate, PLAYBOOK_TEMPLATES_KEY, readTemplates, saveTemplate } from '@/lib/db/playbook-templates';
 import { saveSettings } from '@/lib/db/settings';
 import { CURRENT_SCHEMA_VERSION } from '@/lib/db/versions';
 import { runImport } from '@/lib/import/run-import';
+import { DEFAULT_PLAYBOOK_TEMPLATES } from '@/lib/playbooks/templates';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
 import { fixtureBlob, NOW } from '../import/helpers';
 
@@ -117,6 +119,58 @@ describe('export → wipe → restore → export', () => {
     await expect(restoreBackup(db, read.backup)).rejects.toThrow('quota exceeded');
     vi.restoreAllMocks();
     expect(await exportText(db)).toBe(before);
+  });
+});
+
+describe('playbook templates (stored in meta)', () => {
+  async function editTemplates(target: SightlineDatabase): Promise<void> {
+    const atRisk = DEFAULT_PLAYBOOK_TEMPLATES[0]!;
+    await saveTemplate(target, { ...atRisk, name: 'Save the account', steps: [...atRisk.steps.slice(2), { id: 'step-1', title: 'Call the sponsor', dueOffsetDays: 2 }] });
+    await saveTemplate(target, { id: 'custom-qbr', name: 'QBR prep', dueFrom: 'run-start', steps: [{ id: 'deck', title: 'Build the deck', dueOffsetDays: 5 }] });
+    await deleteTemplate(target, 'escalation');
+  }
+
+  it('round-trip exactly: export → wipe → restore → export, and the editor reads the same templates', async () => {
+    await fillEverything(db);
+    await editTemplates(db);
+    const templatesBefore = await readTemplates(db);
+    expect(templatesBefore.map((template) => template.id)).not.toContain('escalation');
+    expect(templatesBefore.map((template) => template.id)).toContain('custom-qbr');
+    const first = await exportText(db);
+    expect(JSON.parse(first).meta.map((row: { key: string }) => row.key)).toContain(PLAYBOOK_TEMPLATES_KEY);
+
+    db.close();
+    await Dexie.delete(db.name);
+    db = new SightlineDatabase(db.name);
+    await db.open();
+    expect(await readTemplates(db)).toEqual(DEFAULT_PLAYBOOK_TEMPLATES);
+
+    const read = readBackup(first, 'backup.json');
+    if (!read.ok) throw new Error(read.message);
+    await restoreBackup(db, read.backup);
+    expect(await exportText(db)).toBe(first);
+    expect(await readTemplates(db)).toEqual(templatesBefore);
+  });
+
+  it('restoring a backup made before any edit brings back the shipped templates', async () => {
+    const untouched = await exportText(db);
+    await editTemplates(db);
+    const read = readBackup(untouched, 'untouched.json');
+    if (!read.ok) throw new Error(read.message);
+    await restoreBackup(db, read.backup);
+    expect(await readTemplates(db)).toEqual(DEFAULT_PLAYBOOK_TEMPLATES);
+  });
+
+  it('a backup holding an invalid template is refused, naming it', async () => {
+    await editTemplates(db);
+    const backup = JSON.parse(await exportText(db)) as { meta: { key: string; value: { steps: unknown[] }[] }[] };
+    backup.meta.find((row) => row.key === PLAYBOOK_TEMPLATES_KEY)!.value[1]!.steps = [];
+    const read = readBackup(JSON.stringify(backup), 'edited.json');
+    expect(read).toEqual({
+      ok: false,
+      message: 'edited.json cannot be restored: 1 problem found, nothing was changed.',
+      problems: [`meta "${PLAYBOOK_TEMPLATES_KEY}", template 2: field "steps": a playbook needs at least one step`],
+    });
   });
 });
 
