@@ -32,6 +32,13 @@ export interface AccountProfile {
   /** 0–1; ≈ the score the account should get divided by 100. */
   health: number;
   band: LatentBand;
+  /**
+   * The customer went quiet: no survey answer, meeting or ticket in the last month or so, so its scores rest on old
+   * inputs (the engine flags them stale). Mostly accounts in trouble; a few healthy ones are simply hands-off.
+   */
+  quiet: boolean;
+  /** The last day with product usage for an account that stopped using it (quiet and critical); null when in use. */
+  lastUsageOffset: number | null;
 }
 
 const SEGMENT_MIX = [
@@ -66,9 +73,9 @@ const SEAT_RANGE: Record<Plan, readonly [number, number]> = {
  * risk: brand-new accounts have little usage yet), so this lands the scored portfolio near 60 / 26 / 13.
  */
 const BAND_MIX = [
-  ['healthy', 64],
-  ['at-risk', 24],
-  ['critical', 12],
+  ['healthy', 66],
+  ['at-risk', 21],
+  ['critical', 13],
 ] as const satisfies readonly (readonly [LatentBand, number])[];
 
 /** Latent health ranges keep clear of the band edges (80, 50) so indicator noise rarely flips a band. */
@@ -77,6 +84,13 @@ const HEALTH_RANGE: Record<LatentBand, readonly [number, number]> = {
   'at-risk': [0.53, 0.77],
   critical: [0.12, 0.47],
 };
+
+/** Share of active accounts per latent band that went quiet (see AccountProfile.quiet). */
+const QUIET_SHARE: Record<LatentBand, number> = { healthy: 0.05, 'at-risk': 0.2, critical: 0.4 };
+/** Share of quiet critical accounts that also stopped using the product, a month or so ago. */
+const DORMANT_SHARE = 0.5;
+/** Only established customers drift away like that; new ones are still onboarding. */
+const DORMANT_MIN_AGE_DAYS = 90;
 
 const CHURN_SHARE = 0.05;
 const HISTORY_DAYS = 3 * 365;
@@ -117,6 +131,11 @@ export function makeProfile(
   const nextAnniversary = firstAnniversaryFrom(startOffset, calendar);
   const band: LatentBand = churned ? 'critical' : pickByShare(evenlySpread(seed, WEYL_STRIDES.silver, index), BAND_MIX);
   const [healthLow, healthHigh] = churned ? [0.05, 0.35] : HEALTH_RANGE[band];
+  const health = random.between(healthLow, healthHigh);
+  // Drawn after everything above, so adding them left the accounts' other traits as they were.
+  const quiet = !churned && random.chance(QUIET_SHARE[band]);
+  const dormant = quiet && band === 'critical' && startOffset < -DORMANT_MIN_AGE_DAYS && random.chance(DORMANT_SHARE);
+  const lastUsageOffset = dormant ? -random.int(31, 34) : null;
 
   return {
     index,
@@ -131,8 +150,10 @@ export function makeProfile(
     renewalOffset: churned || plan === 'Free' ? null : nextAnniversary.offset,
     churnOffset: churned ? calendar.addYears(startOffset, nextAnniversary.years - 1) : null,
     churnReason: churned ? random.weighted(CHURN_REASONS) : null,
-    health: random.between(healthLow, healthHigh),
+    health,
     band,
+    quiet,
+    lastUsageOffset,
   };
 }
 

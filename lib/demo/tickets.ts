@@ -1,6 +1,7 @@
 /**
  * Zendesk tickets of the last 90 days. Unhealthy accounts file more tickets, rate them badly more often and wait
- * longer for a first reply; the tier (from the plan) sets the usual reply speed.
+ * longer for a first reply; the tier (from the plan) sets the usual reply speed. A customer in touch with support
+ * has filed its newest ticket within the last four weeks; one that went quiet has filed nothing for five weeks.
  */
 import type { Contact, Ticket } from '../schemas/records';
 import { DEFAULT_SETTINGS } from '../schemas/settings';
@@ -14,6 +15,10 @@ type Satisfaction = Ticket['satisfaction'];
 type Priority = NonNullable<Ticket['priority']>;
 
 const TICKET_WINDOW_DAYS = 90;
+/** An account in touch filed its newest ticket within this many days… */
+const RECENT_TICKET_DAYS = 28;
+/** …and a quiet one none within this many. */
+const QUIET_DAYS = 35;
 const MINUTE_MS = 60_000;
 const TICKETS_PER_90_DAYS: Record<LatentBand, number> = { healthy: 1.5, 'at-risk': 5, critical: 11 };
 const SIZE_FACTOR = { SMB: 0.7, 'Mid-Market': 1.2, Enterprise: 2 } as const;
@@ -43,7 +48,8 @@ export function makeTickets(
     calendar.nowMs - TICKET_WINDOW_DAYS * DAY_MS,
     calendar.startOfDayMs(profile.startOffset),
   );
-  const windowEnd = profile.churnOffset === null ? calendar.nowMs : calendar.startOfDayMs(profile.churnOffset);
+  const activeUntil = profile.churnOffset === null ? calendar.nowMs : calendar.startOfDayMs(profile.churnOffset);
+  const windowEnd = profile.quiet ? Math.min(activeUntil, calendar.nowMs - QUIET_DAYS * DAY_MS) : activeUntil;
   if (windowEnd <= windowStart || contacts.length === 0) return [];
 
   const windowShare = (windowEnd - windowStart) / (TICKET_WINDOW_DAYS * DAY_MS);
@@ -53,6 +59,11 @@ export function makeTickets(
 
   const createdTimes = Array.from({ length: count }, () => Math.floor(random.between(windowStart, windowEnd)));
   createdTimes.sort((a, b) => a - b); // ids grow with creation time, as in Zendesk
+  const recentFrom = Math.max(windowStart, calendar.nowMs - RECENT_TICKET_DAYS * DAY_MS);
+  const newest = createdTimes.length - 1;
+  if (!profile.quiet && profile.churnOffset === null && newest >= 0 && (createdTimes[newest] ?? 0) < recentFrom) {
+    createdTimes[newest] = Math.floor(random.between(recentFrom, windowEnd));
+  }
   return createdTimes.map((createdAt, n) => {
     const ageMs = calendar.nowMs - createdAt;
     const status = ticketStatus(random, ageMs, profile.band);

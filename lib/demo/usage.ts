@@ -17,7 +17,10 @@ const EXACT_SPREAD_LIMIT = 300;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-/** Rows for the `usageDays` days before today (today is not over yet), from the start to the churn date. */
+/**
+ * Rows for the `usageDays` days before today (today is not over yet), from the start to the churn date, or to the
+ * last day of use of an account that stopped using the product.
+ */
 export function makeUsage(
   profile: AccountProfile,
   random: Random,
@@ -25,7 +28,7 @@ export function makeUsage(
   usageDays: number,
 ): UsageDay[] {
   const first = Math.max(-usageDays, profile.startOffset);
-  const last = profile.churnOffset === null ? -1 : Math.min(-1, profile.churnOffset - 1);
+  const last = Math.min(-1, profile.churnOffset === null ? Infinity : profile.churnOffset - 1, profile.lastUsageOffset ?? Infinity);
   if (last < first) return [];
 
   const { health } = profile;
