@@ -1,16 +1,23 @@
+import Dexie from 'dexie';
+import type { IsoDate } from '../schemas/common';
 import type { AccountSummary } from '../schemas/messages';
 import type { Account } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import { assessAccount } from '../scoring/account-health';
-import { localDay } from '../scoring/dates';
+import { addDaysIso, localDay } from '../scoring/dates';
+import type { HealthInputs } from '../scoring/inputs';
 import { tierForPlan } from '../sla/tier';
-import { loadInputsForAccount } from './account-inputs';
 import type { SightlineDatabase } from './database';
+import { trendPoints } from './snapshot-scores';
 
 /**
  * The small summary a host page may see, computed live by the health engine for this one account (so it reflects
  * data imported since the last rescoring): score shown (override applied), computed score, band, trend against
  * the snapshots 7 and 30 days ago, and whether an input behind the score is stale. `now`'s local day is "today".
+ *
+ * It reads only what the score needs: usage rows of the window (and the newest one before it, which tells "stopped
+ * using" from "no data"), the account's tickets, survey answers, meetings and override, and the two trend points
+ * through lib/db/snapshot-scores.ts, which reads a portfolio snapshot once, not on every lookup. No milestones.
  */
 export async function summarizeAccount(
   db: SightlineDatabase,
@@ -19,7 +26,8 @@ export async function summarizeAccount(
   now: Date,
 ): Promise<AccountSummary> {
   const today = localDay(now);
-  const health = assessAccount(await loadInputsForAccount(db, account, today), settings, today);
+  const [inputs, pastScores] = await Promise.all([loadScoringInputs(db, account, settings, today), trendPoints(db, account.id, today)]);
+  const health = assessAccount({ ...inputs, pastScores }, settings, today);
   return {
     accountId: account.id,
     name: account.name,
@@ -34,4 +42,21 @@ export async function summarizeAccount(
     tier: tierForPlan(account.plan, settings)?.name ?? null,
     demo: Boolean(account.demo),
   };
+}
+
+async function loadScoringInputs(db: SightlineDatabase, account: Account, settings: Settings, today: IsoDate): Promise<HealthInputs> {
+  const id = account.id;
+  const windowStart = addDaysIso(today, -settings.windowDays);
+  return db.transaction('r', [db.usage, db.tickets, db.nps, db.meetings, db.overrides], async () => {
+    const [recent, before, tickets, nps, meetings, override] = await Promise.all([
+      // Up to today included: today's row is not in the window, but it is the newest input.
+      db.usage.where('[accountId+date]').between([id, windowStart], [id, today], true, true).toArray(),
+      db.usage.where('[accountId+date]').between([id, Dexie.minKey], [id, windowStart], true, false).last(),
+      db.tickets.where('accountId').equals(id).toArray(),
+      db.nps.where('accountId').equals(id).toArray(),
+      db.meetings.where('accountId').equals(id).toArray(),
+      db.overrides.get(id),
+    ]);
+    return { account, usage: before ? [before, ...recent] : recent, tickets, nps, meetings, override };
+  });
 }

@@ -1,3 +1,4 @@
+import type { DBCoreTable } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAccountInputs } from '@/lib/db/account-inputs';
 import { summarizeAccount } from '@/lib/db/account-summary';
@@ -84,6 +85,93 @@ describe('summarizeAccount', () => {
     expect(AccountSummary.parse(await summarizeAccount(db, bare, DEFAULT_SETTINGS, NOW))).toMatchObject({
       score: null, band: 'unknown', computedScore: null, stale: false, plan: null, tier: null, demo: false,
     });
+  });
+});
+
+/** Records read per table (a record cursor counts once when opened): key-only queries read no record. */
+function countReads(database: SightlineDatabase): Map<string, number> {
+  const reads = new Map<string, number>();
+  const add = (table: string, n: number) => reads.set(table, (reads.get(table) ?? 0) + n);
+  database.use({
+    stack: 'dbcore',
+    name: 'count-reads',
+    create: (down) => ({
+      ...down,
+      table: (name: string): DBCoreTable => {
+        const table = down.table(name);
+        return {
+          ...table,
+          get: async (req) => (add(name, 1), table.get(req)),
+          getMany: async (req) => (add(name, req.keys.length), table.getMany(req)),
+          query: async (req) => {
+            const res = await table.query(req);
+            if (req.values !== false) add(name, res.result.length);
+            return res;
+          },
+          openCursor: async (req) => (req.values !== false && add(name, 1), table.openCursor(req)),
+        };
+      },
+    }),
+  });
+  return reads;
+}
+
+describe('summarizeAccount reads only what it needs', () => {
+  let counted: SightlineDatabase;
+  let reads: Map<string, number>;
+
+  beforeEach(async () => {
+    counted = new SightlineDatabase(`test-${crypto.randomUUID()}`);
+    reads = countReads(counted);
+    await counted.open();
+    const other: Account = { ...acme, id: 'other', name: 'Other' };
+    await counted.accounts.bulkPut([acme, other]);
+    // 400 days of usage each: the summary needs the window's 30 rows, today's and the newest one before the window.
+    const rows: UsageDay[] = [];
+    for (let day = 1; day <= 400; day++) {
+      const date = new Date(Date.UTC(2025, 5, 15 - day)).toISOString().slice(0, 10);
+      const row = usage(date, { logins: 2, usersInvited: 5, featuresUsed: 10 });
+      rows.push(row, { ...row, accountId: 'other' });
+    }
+    await counted.usage.bulkPut(rows);
+    await counted.milestones.put({ accountId: 'acme', key: 'welcome-sent', date: '2024-01-02' });
+    await counted.snapshots.bulkPut([
+      { date: '2025-06-08', computedAt: 0, accountIds: ['acme', 'other'], scores: [70, 20] },
+      { date: '2025-05-16', computedAt: 0, accountIds: ['acme', 'other'], scores: [40, 30] },
+      { date: '2025-06-14', computedAt: 0, accountIds: ['acme', 'other'], scores: [99, 99] },
+    ]);
+    reads.clear();
+  });
+
+  afterEach(async () => {
+    await counted.delete();
+  });
+
+  it('reads the window’s usage and one older row, and no milestones', async () => {
+    await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW);
+    // Window 2025-05-16 … 2025-06-14 (30 rows) and up to today (no row), plus the newest row before: 31.
+    expect(reads.get('usage')).toBe(31);
+    expect(reads.get('milestones')).toBeUndefined();
+  });
+
+  it('reads each trend snapshot once for many lookups, never yesterday’s', async () => {
+    const first = await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW);
+    expect(reads.get('snapshots')).toBe(2);
+    const second = await summarizeAccount(counted, { ...acme, id: 'other', name: 'Other' }, DEFAULT_SETTINGS, NOW);
+    await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW);
+    expect(reads.get('snapshots')).toBe(2);
+    // Starter, 5 seats, same rows: usage logins 60 / 40 → 100, assessments 0, reports 0 → 33.3; adoption 5/5 and
+    // 10/10 features → 100. (40 × 33.3 + 20 × 100) / 60 = 55.6 → 56.
+    expect(first).toMatchObject({ computedScore: 56, trend7: 56 - 70, trend30: 56 - 40 });
+    expect(second).toMatchObject({ computedScore: 56, trend7: 56 - 20, trend30: 56 - 30 });
+  });
+
+  it('sees a snapshot written after it was read', async () => {
+    await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW);
+    await counted.snapshots.put({ date: '2025-06-08', computedAt: 1, accountIds: ['acme'], scores: [45] });
+    expect(await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW)).toMatchObject({ trend7: 56 - 45, trend30: 56 - 40 });
+    await counted.snapshots.delete('2025-05-16');
+    expect(await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW)).toMatchObject({ trend7: 56 - 45, trend30: null });
   });
 });
 
