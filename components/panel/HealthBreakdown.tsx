@@ -1,6 +1,8 @@
-import type { AccountHealth } from '@/lib/scoring/account-health';
+import type { PanelHealth } from '@/lib/schemas/panel';
 
 const FACTOR_LABELS = { usage: 'Product usage', engagement: 'Engagement', adoption: 'Adoption', relationship: 'Relationship' } as const;
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
 
 function age(days: number | null): string {
   if (days === null) return 'no data';
@@ -9,23 +11,34 @@ function age(days: number | null): string {
 }
 
 /** Why the score is what it is: each factor's score, weight, contribution, and the inputs behind it. */
-export function HealthBreakdown({ health }: { health: AccountHealth }) {
+export function HealthBreakdown({ health }: { health: PanelHealth }) {
   return (
     <section className="space-y-2" data-testid="health-breakdown">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Why this score</h2>
-      <p className="text-xs text-slate-600">
-        Computed {health.computedScore ?? 'n/a'} = weighted mean of the factors with data
-        {health.weightsSource === 'default' ? '' : ` (${health.weightsSource} weights)`}.
+      <h3 className="text-xs font-semibold text-slate-700">Why this score</h3>
+      <p className="text-xs text-slate-600" data-testid="breakdown-computed" data-score={health.computedScore ?? ''}>
+        Computed <strong>{health.computedScore ?? 'n/a'}</strong>
+        {health.computedExact !== null ? ` (${round1(health.computedExact)})` : ''} = Σ weight × factor over the factors with data
+        {health.weightsSource === 'default' ? '' : ` (${health.weightsSource} weights)`}. Inputs older than the stale age are marked stale.
       </p>
       <ul className="space-y-2">
         {Object.values(health.factors).map((factor) => (
-          <li key={factor.key} className="rounded border border-slate-200 p-2" data-testid={`factor-${factor.key}`}>
+          <li
+            key={factor.key}
+            className="rounded border border-slate-200 p-2"
+            data-testid={`factor-${factor.key}`}
+            data-score={factor.score === null ? '' : Math.round(factor.score)}
+            data-weight={factor.weight}
+            data-effective-weight={round1(factor.effectiveWeight)}
+            data-contribution={factor.contribution === null ? '' : round1(factor.contribution)}
+            data-stale={factor.stale}
+          >
             <div className="flex items-baseline justify-between">
               <span className="font-medium">{FACTOR_LABELS[factor.key]}</span>
               <span className="text-xs text-slate-600">
-                {factor.score === null ? 'N/A' : Math.round(factor.score)} · weight {factor.weight}
-                {factor.score !== null && factor.effectiveWeight !== factor.weight ? ` → ${Math.round(factor.effectiveWeight * 10) / 10}` : ''}
-                {factor.contribution !== null ? ` · +${Math.round(factor.contribution * 10) / 10}` : ''}
+                <strong className="text-slate-800">{factor.score === null ? 'N/A' : Math.round(factor.score)}</strong> · weight {factor.weight}
+                {factor.score !== null && factor.effectiveWeight !== factor.weight ? ` → ${round1(factor.effectiveWeight)}` : ''}
+                {factor.contribution !== null ? ` · +${round1(factor.contribution)} pts` : ''}
+                {factor.stale ? <span className="font-medium text-amber-700"> · stale</span> : null}
               </span>
             </div>
             <div className="mt-1 h-1.5 rounded bg-slate-100">
@@ -38,7 +51,7 @@ export function HealthBreakdown({ health }: { health: AccountHealth }) {
                     {indicator.label}
                   </span>
                   <span className={`shrink-0 ${indicator.stale ? 'font-medium text-amber-700' : ''}`}>
-                    {indicator.value === null ? 'no data' : indicator.expected === null ? indicator.value : `${indicator.value} / ${indicator.expected}`}
+                    {indicator.value === null ? 'no data' : indicator.expected === null ? round1(indicator.value) : `${round1(indicator.value)} / ${round1(indicator.expected)}`}
                     {' · '}
                     {age(indicator.ageDays)}
                     {indicator.stale ? ' · stale' : ''}

@@ -7,7 +7,6 @@ export function NotesTimeline(props: { notes: Note[]; onAdd(text: string): Promi
   const [error, setError] = useState<string>();
   return (
     <section className="space-y-2" data-testid="notes">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Notes</h2>
       <form
         className="space-y-1"
         onSubmit={async (event) => {
@@ -36,7 +35,7 @@ export function NotesTimeline(props: { notes: Note[]; onAdd(text: string): Promi
       </form>
       <ol className="space-y-2">
         {props.notes.map((note) => (
-          <li key={note.id} className="border-l-2 border-slate-200 pl-2">
+          <li key={note.id} className="border-l-2 border-slate-200 pl-2" data-testid="note">
             <p className="text-xs text-slate-500">
               {format(note.at, 'd MMM yyyy HH:mm')}
               {note.author ? ` · ${note.author}` : ''}

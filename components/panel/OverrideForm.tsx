@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import type { PanelOverrideState } from '@/lib/schemas/panel';
 import type { OverrideDraft } from '@/lib/scoring/override';
-import type { OverrideState } from '@/lib/scoring/override';
 
 /** Shows the override in force (or why one no longer applies) and lets a CSM set or remove one. */
 export function OverrideForm(props: {
   accountId: string;
-  override: OverrideState;
+  override: PanelOverrideState;
   defaultExpiry: string;
   onSave(draft: OverrideDraft): Promise<{ field: string; message: string }[]>;
   onRemove(): Promise<void>;
@@ -22,9 +22,9 @@ export function OverrideForm(props: {
     <section className="space-y-1 text-xs" data-testid="override">
       {current.state !== 'none' ? (
         <p className={current.state === 'applied' ? 'text-slate-700' : 'text-slate-500'} data-testid="override-state" data-state={current.state}>
-          Override {current.override.score} — {current.state === 'applied' ? '' : `${current.state}: `}
+          Override <strong data-testid="override-score-shown">{current.override.score}</strong> — {current.state === 'applied' ? '' : `${current.state}: `}
           {current.why}{' '}
-          <button type="button" className="text-blue-700 underline" onClick={() => void props.onRemove()}>
+          <button type="button" className="text-blue-700 underline" onClick={() => void props.onRemove()} data-testid="override-remove">
             remove
           </button>
         </p>

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import type { Account } from '@/lib/schemas/records';
+import type { AccountChoice } from '@/lib/schemas/panel-messages';
 
 /** "No match" → search by name and pick the right account. Data and actions come from the panel page. */
 export function PickAccount(props: {
   label: string;
   reason?: string;
-  results: Account[];
+  results: AccountChoice[];
   query: string;
   onQuery(query: string): void;
-  onPick(account: Account): void;
+  onPick(account: AccountChoice): void;
 }) {
   const [picked, setPicked] = useState<string>();
   return (
@@ -43,7 +43,7 @@ export function PickAccount(props: {
               data-testid="pick-result"
             >
               <span className="truncate font-medium">{account.name}</span>
-              <span className="ml-2 shrink-0 text-xs text-slate-500">{account.domains[0] ?? account.segment ?? ''}</span>
+              <span className="ml-2 shrink-0 text-xs text-slate-500">{account.hint}</span>
             </button>
           </li>
         ))}

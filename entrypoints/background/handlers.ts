@@ -1,11 +1,22 @@
 import { databaseAccountFinder } from '@/lib/db/account-finder';
 import { summarizeAccount } from '@/lib/db/account-summary';
 import type { SightlineDatabase } from '@/lib/db/database';
+import { addNote } from '@/lib/db/notes';
+import { clearOverride, setOverride } from '@/lib/db/overrides';
+import { linkPageKeys, searchAccounts } from '@/lib/db/page-links';
+import { addPlaybookRunNote, closePlaybookRun, skipStep, startRun, tickStep, untickStep } from '@/lib/db/playbook-runs';
+import { readTemplate } from '@/lib/db/playbook-templates';
 import { loadSettings } from '@/lib/db/settings';
 import { recordSeenTicket } from '@/lib/db/tickets';
 import { CURRENT_SCHEMA_VERSION } from '@/lib/db/versions';
 import { matchAccount } from '@/lib/matching/match-account';
+import { MessageRejectedError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/server';
+
+/** Who does what the panel asks: the person this browser belongs to (options → settings). */
+async function currentUser(db: SightlineDatabase): Promise<string> {
+  return (await loadSettings(db)).currentUser;
+}
 
 export function createHandlers(db: SightlineDatabase, startedAt: number): Handlers {
   return {
@@ -25,6 +36,47 @@ export function createHandlers(db: SightlineDatabase, startedAt: number): Handle
     },
     async ping() {
       return { startedAt, schemaVersion: CURRENT_SCHEMA_VERSION };
+    },
+    async searchAccounts({ query }) {
+      const accounts = await searchAccounts(db, query);
+      return { accounts: accounts.map((a) => ({ id: a.id, name: a.name, hint: a.domains[0] ?? a.segment ?? '' })) };
+    },
+    async linkPageKeys({ keys, accountId }) {
+      if (!(await db.accounts.get(accountId))) throw new MessageRejectedError(`linkPageKeys: no account "${accountId}"`);
+      return { linked: await linkPageKeys(db, keys, accountId) };
+    },
+    async addNote({ accountId, text, at }) {
+      return addNote(db, { accountId, author: await currentUser(db), text }, at);
+    },
+    async setOverride({ at, ...draft }) {
+      const result = await setOverride(db, draft, { settings: await loadSettings(db), at });
+      return { issues: result.ok ? [] : result.issues };
+    },
+    async clearOverride({ accountId }) {
+      await clearOverride(db, accountId);
+      return { ok: true };
+    },
+    async startRun({ accountId, templateId, at }) {
+      const template = await readTemplate(db, templateId);
+      if (!template) throw new MessageRejectedError(`startRun: no playbook "${templateId}"`);
+      if (!(await db.accounts.get(accountId))) throw new MessageRejectedError(`startRun: no account "${accountId}"`);
+      const result = await startRun(db, { accountId, template, by: await currentUser(db), now: new Date(at) });
+      return { outcome: result.outcome, runId: result.outcome === 'suppressed' ? null : result.run.id };
+    },
+    async tickStep({ runId, stepId, at, note }) {
+      return tickStep(db, runId, stepId, { by: await currentUser(db), at, ...(note ? { note } : {}) });
+    },
+    async untickStep({ runId, stepId, at }) {
+      return untickStep(db, runId, stepId, { at });
+    },
+    async skipStep({ runId, stepId, at, reason }) {
+      return skipStep(db, runId, stepId, { by: await currentUser(db), at, reason });
+    },
+    async addRunNote({ runId, text, at }) {
+      return { run: await addPlaybookRunNote(db, runId, { author: await currentUser(db), text, at }) };
+    },
+    async closeRun({ runId, outcome, nextSteps, at }) {
+      return { run: await closePlaybookRun(db, runId, { outcome, nextSteps, by: await currentUser(db), at }) };
     },
   };
 }

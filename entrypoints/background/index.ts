@@ -1,6 +1,7 @@
 import { getDatabase } from '@/lib/db/database';
 import { registerHandlers } from '@/lib/messaging/server';
 import { createHandlers } from './handlers';
+import { setupPanelFeed } from './panel-feed';
 import { setupRescoring } from './rescoring';
 
 /** When this service-worker instance started; tests read it through `ping` to prove a restart. */
@@ -9,5 +10,6 @@ const startedAt = Date.now();
 export default defineBackground(() => {
   // Listeners are registered synchronously on every start: a worker woken by a message must find them in place.
   registerHandlers(createHandlers(getDatabase(), startedAt));
+  setupPanelFeed(getDatabase());
   setupRescoring(getDatabase());
 });

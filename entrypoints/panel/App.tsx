@@ -1,20 +1,15 @@
 /**
- * The side panel, shown in an iframe on Zendesk and Salesforce pages. It runs in the extension origin and reads
- * the database live, so it updates when data changes anywhere (an import, a rescoring, another tab). It takes
- * its context from its own URL (set by the content script) and obeys no messages from the host page.
+ * The side panel, shown in an iframe on Zendesk and Salesforce pages, and the account detail page when opened
+ * top-level (`panel.html?account=ID`). It runs in the extension origin but never opens the database (an embedded
+ * extension frame gets a storage-partitioned IndexedDB): its data comes live from the background through the panel
+ * port, its actions are messages. It takes its context from its own URL and obeys no messages from the host page.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { NotesTimeline } from '@/components/panel/NotesTimeline';
+import { useEffect, useState } from 'react';
 import { PickAccount } from '@/components/panel/PickAccount';
-import { getDatabase } from '@/lib/db/database';
-import { addNote, notesOf } from '@/lib/db/notes';
-import { linkPageKeys, searchAccounts } from '@/lib/db/page-links';
-import { loadSettings } from '@/lib/db/settings';
+import { sendMessage } from '@/lib/messaging/client';
 import { PageKeys } from '@/lib/schemas/messages';
+import type { AccountChoice } from '@/lib/schemas/panel-messages';
 import { AccountView } from './AccountView';
-
-const db = getDatabase();
 
 /** The panel's context, read once from its URL and validated (a malformed URL shows a message, not a crash). */
 function readContext() {
@@ -27,65 +22,98 @@ function readContext() {
     keys = undefined;
   }
   const ticket = params.get('ticket');
+  const account = params.get('account');
   return {
-    accountId: params.get('account') ?? undefined,
+    accountId: account && account.length <= 100 ? account : undefined,
     ticketId: ticket && /^\d{1,15}$/.test(ticket) ? Number(ticket) : undefined,
     label: params.get('label') ?? 'this page',
     keys,
   };
 }
 
+/** Embedded in a host page (the side panel) rather than open in its own tab (the account detail page). */
+const EMBEDDED = window.parent !== window;
+
 /** Tells the content script that embeds this panel; it checks that the message comes from this iframe. */
 function notifyHost(type: 'sightline:close' | 'sightline:linked') {
-  window.parent.postMessage({ type }, '*');
+  if (EMBEDDED) window.parent.postMessage({ type }, '*');
+}
+
+/** Accounts by name, asked of the background as the user types. */
+function useAccountSearch(query: string): AccountChoice[] {
+  const [results, setResults] = useState<AccountChoice[]>([]);
+  useEffect(() => {
+    let current = true;
+    if (!query.trim()) {
+      setResults([]);
+      return;
+    }
+    sendMessage('searchAccounts', { query })
+      .then((reply) => current && setResults(reply.accounts))
+      .catch(() => current && setResults([]));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  return results;
 }
 
 export function App() {
   const [context, setContext] = useState(readContext);
   const [query, setQuery] = useState('');
-  const settings = useLiveQuery(() => loadSettings(db), []);
-  const results = useLiveQuery(() => searchAccounts(db, query), [query]) ?? [];
-  const notes = useLiveQuery(() => (context.accountId ? notesOf(db, context.accountId) : []), [context.accountId]) ?? [];
+  const [pickError, setPickError] = useState<string>();
+  const results = useAccountSearch(context.accountId ? '' : query);
+
+  useEffect(() => {
+    document.title = context.accountId ? 'Sightline — account' : 'Sightline';
+  }, [context.accountId]);
 
   return (
-    <div className="flex h-screen flex-col bg-white text-sm text-slate-800">
+    <div className={`flex min-h-screen flex-col bg-white text-sm text-slate-800 ${EMBEDDED ? 'h-screen' : ''}`} data-layout={EMBEDDED ? 'panel' : 'page'}>
       <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
-        <span className="font-semibold tracking-tight text-teal-700">Sightline</span>
-        <button
-          type="button"
-          onClick={() => notifyHost('sightline:close')}
-          className="rounded px-2 py-0.5 text-slate-500 hover:bg-slate-100"
-          aria-label="Close panel"
-          data-testid="panel-close"
-        >
-          ✕
-        </button>
+        <span className="font-semibold tracking-tight text-teal-700">Sightline{EMBEDDED ? '' : ' · account'}</span>
+        {EMBEDDED ? (
+          <button
+            type="button"
+            onClick={() => notifyHost('sightline:close')}
+            className="rounded px-2 py-0.5 text-slate-500 hover:bg-slate-100"
+            aria-label="Close panel"
+            data-testid="panel-close"
+          >
+            ✕
+          </button>
+        ) : null}
       </header>
-      <main className="flex-1 space-y-4 overflow-y-auto px-3 py-3">
-        {context.accountId && settings ? (
+      <main className={`flex-1 overflow-y-auto px-3 py-3 ${EMBEDDED ? '' : 'mx-auto w-full max-w-6xl px-6 py-5'}`}>
+        {context.accountId ? (
+          <AccountView
+            request={{ type: 'subscribe', accountId: context.accountId, ticketId: context.ticketId, keys: context.keys }}
+            wide={!EMBEDDED}
+          />
+        ) : (
           <>
-            <AccountView accountId={context.accountId} ticketId={context.ticketId} settings={settings} />
-            <NotesTimeline
-              notes={notes}
-              onAdd={async (text) => {
-                await addNote(db, { accountId: context.accountId!, author: settings.currentUser, text });
+            <PickAccount
+              label={context.label}
+              results={results}
+              query={query}
+              onQuery={setQuery}
+              onPick={async (account) => {
+                try {
+                  if (context.keys) await sendMessage('linkPageKeys', { keys: context.keys, accountId: account.id });
+                  setContext({ ...context, accountId: account.id });
+                  notifyHost('sightline:linked');
+                } catch (error) {
+                  setPickError(error instanceof Error ? error.message : String(error));
+                }
               }}
             />
+            {pickError ? (
+              <p className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800" role="alert">
+                Could not remember the choice: {pickError}
+              </p>
+            ) : null}
           </>
-        ) : null}
-        {!context.accountId ? (
-          <PickAccount
-            label={context.label}
-            results={results}
-            query={query}
-            onQuery={setQuery}
-            onPick={async (account) => {
-              if (context.keys) await linkPageKeys(db, context.keys, account.id);
-              setContext({ ...context, accountId: account.id });
-              notifyHost('sightline:linked');
-            }}
-          />
-        ) : null}
+        )}
       </main>
     </div>
   );

@@ -1,6 +1,8 @@
 /**
- * The one map of every message between content scripts and the background: its request and response schemas.
- * Both sides validate against it: the background on arrival, the sender on the reply.
+ * The one map of every message to the background: its request and response schemas, and who may send it. Both
+ * sides validate against it: the background on arrival, the sender on the reply. `from: 'extension-page'` messages
+ * (the panel's writes) are refused unless they come from one of the extension's own pages: a content script, and
+ * so anything the host page can influence, can only look up and record.
  */
 import { z } from 'zod';
 import {
@@ -10,15 +12,56 @@ import {
   RecordTicketRequest,
   RecordTicketResponse,
 } from '../schemas/messages';
+import {
+  AddNoteRequest,
+  AddNoteResponse,
+  AddRunNoteRequest,
+  ClearOverrideRequest,
+  CloseRunRequest,
+  Done,
+  LinkPageKeysRequest,
+  LinkPageKeysResponse,
+  RunResponse,
+  SearchAccountsRequest,
+  SearchAccountsResponse,
+  SetOverrideRequest,
+  SetOverrideResponse,
+  SkipStepRequest,
+  StartRunRequest,
+  StartRunResponse,
+  StepRequest,
+  StepResponse,
+  TickStepRequest,
+} from '../schemas/panel-messages';
+
+/** Who may send a message: any part of the extension (content scripts included), or only its own pages. */
+export type Sender = 'any' | 'extension-page';
 
 export const PROTOCOL = {
   /** Find the account behind a host page's keys, with how it matched. */
-  lookupAccount: { request: PageKeys, response: LookupAccountResponse },
+  lookupAccount: { request: PageKeys, response: LookupAccountResponse, from: 'any' },
   /** Keep a ticket seen on a Zendesk page, so first-response and engagement data stay current. */
-  recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse },
+  recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse, from: 'any' },
   /** Liveness and the service worker's start time (tests use it to prove a restart). */
-  ping: { request: z.null(), response: PingResponse },
-} as const;
+  ping: { request: z.null(), response: PingResponse, from: 'any' },
+
+  // The side panel's actions (entrypoints/panel).
+  /** Accounts by name, for "no match → pick the right account". */
+  searchAccounts: { request: SearchAccountsRequest, response: SearchAccountsResponse, from: 'extension-page' },
+  /** Remember the picked account for every key of the page. */
+  linkPageKeys: { request: LinkPageKeysRequest, response: LinkPageKeysResponse, from: 'extension-page' },
+  addNote: { request: AddNoteRequest, response: AddNoteResponse, from: 'extension-page' },
+  /** Set a score override; a refused one comes back with the fields at fault and writes nothing. */
+  setOverride: { request: SetOverrideRequest, response: SetOverrideResponse, from: 'extension-page' },
+  clearOverride: { request: ClearOverrideRequest, response: Done, from: 'extension-page' },
+  /** Start a playbook by hand (kept as it is when one is already open). */
+  startRun: { request: StartRunRequest, response: StartRunResponse, from: 'extension-page' },
+  tickStep: { request: TickStepRequest, response: StepResponse, from: 'extension-page' },
+  untickStep: { request: StepRequest, response: StepResponse, from: 'extension-page' },
+  skipStep: { request: SkipStepRequest, response: StepResponse, from: 'extension-page' },
+  addRunNote: { request: AddRunNoteRequest, response: RunResponse, from: 'extension-page' },
+  closeRun: { request: CloseRunRequest, response: RunResponse, from: 'extension-page' },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; from: Sender }>;
 
 export type Protocol = typeof PROTOCOL;
 export type MessageType = keyof Protocol;

@@ -6,6 +6,7 @@ import { serializeError } from '@aklinker1/zero-serialize-error';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { describeZodError, MessageRejectedError } from './errors';
+import { isExtensionPageSender, type SenderInfo } from './sender';
 import { messenger } from './messenger';
 import {
   isMessageType,
@@ -19,6 +20,13 @@ import {
 export type Handlers = {
   [T in MessageType]: (request: ParsedRequestOf<T>, sender: Runtime.MessageSender) => Promise<ResponseOf<T>>;
 };
+
+/** Refuses a message its sender may not send (PROTOCOL's `from`); throws MessageRejectedError naming it. */
+export function checkSender(type: MessageType, sender: SenderInfo): void {
+  if (PROTOCOL[type].from === 'extension-page' && !isExtensionPageSender(sender)) {
+    throw new MessageRejectedError(`${type}: only Sightline's own pages may send this message`);
+  }
+}
 
 /** Checks one incoming request against the protocol; throws MessageRejectedError with the reason. */
 export function parseRequest<T extends MessageType>(type: T, data: unknown): ParsedRequestOf<T> {
@@ -50,6 +58,7 @@ function register<T extends MessageType>(type: T, handler: Handlers[T]): () => v
     listener: (message: { data: unknown; sender: Runtime.MessageSender }) => Promise<unknown>,
   ) => () => void;
   return onMessage(type, async ({ data, sender }) => {
+    checkSender(type, sender);
     const request = parseRequest(type, data);
     const reply = PROTOCOL[type].response.safeParse(await handler(request, sender));
     if (!reply.success) throw new Error(`${type}: the background produced an invalid reply: ${describeZodError(reply.error)}`);

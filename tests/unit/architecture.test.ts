@@ -1,7 +1,8 @@
 /**
  * The rules of DESIGN.md §1–2 that code review alone would miss, checked on the import graph:
- * content scripts never reach the database (it would open the host site's IndexedDB), lib/ never imports
- * entrypoints/, and components/ stay presentational (no extension APIs).
+ * content scripts never reach the database (it would open the host site's IndexedDB), nor does the side panel (an
+ * extension iframe in a host page gets a storage-partitioned IndexedDB: its data comes from the background), lib/
+ * never imports entrypoints/, and components/ stay presentational (no extension APIs).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -76,6 +77,17 @@ describe('architecture', () => {
     const offending = [...reachable(entry).entries()]
       .filter(([key]) => key.startsWith(join(ROOT, 'lib/db')) || key === 'pkg:dexie' || key === 'pkg:dexie-react-hooks')
       .map(([, chain]) => show(chain));
+    expect(offending).toEqual([]);
+  });
+
+  it('the side panel never reaches the database', () => {
+    const entries = sourceFiles(join(ROOT, 'entrypoints/panel'));
+    expect(entries.map((e) => relative(ROOT, e))).toContain('entrypoints/panel/main.tsx');
+    const offending = entries.flatMap((entry) =>
+      [...reachable(entry).entries()]
+        .filter(([key]) => key.startsWith(join(ROOT, 'lib/db')) || key === 'pkg:dexie' || key === 'pkg:dexie-react-hooks')
+        .map(([, chain]) => show(chain)),
+    );
     expect(offending).toEqual([]);
   });
 

@@ -4,7 +4,23 @@ import { sendMessage } from '@/lib/messaging/client';
 import { MAX_REQUEST_BYTES } from '@/lib/messaging/protocol';
 import { parseRequest, registerHandlers, type Handlers } from '@/lib/messaging/server';
 
+/** The panel's messages are not under test here (tests/unit/messaging/panel-sender.test.ts covers who may send them). */
+const notUsed = async (): Promise<never> => {
+  throw new Error('not used in this test');
+};
+
 const handlers: Handlers = {
+  searchAccounts: notUsed,
+  linkPageKeys: notUsed,
+  addNote: notUsed,
+  setOverride: notUsed,
+  clearOverride: notUsed,
+  startRun: notUsed,
+  tickStep: notUsed,
+  untickStep: notUsed,
+  skipStep: notUsed,
+  addRunNote: notUsed,
+  closeRun: notUsed,
   async lookupAccount(keys) {
     return { status: 'no-match', reason: `looked up ${Object.keys(keys).join(',')}` };
   },

@@ -1,0 +1,238 @@
+/**
+ * The side panel (issue 5 item 4, issue 6 item 4) and the account detail page (issue 7 item 3) in Chromium. The
+ * panel gets everything from the background through its port; these tests seed records, open the panel from the
+ * badge on the fixture hosts, and compare what it shows with values worked out here from the seeded records.
+ */
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore, seedAccounts, seedRecords } from '../../scripts/harness/extension-page';
+import { lightningRecordUrl, zendeskTicketUrl } from '../../scripts/harness/host-model';
+import type { ExtensionSession } from '../../scripts/harness/launch';
+import { screenshot } from '../../scripts/harness/screenshots';
+import type { Meeting, Milestone, NpsResponse, PlaybookRun, Ticket, UsageDay } from '../../lib/schemas/records';
+import { DEFAULT_SETTINGS } from '../../lib/schemas/settings';
+import { FIXTURE_ACCOUNTS, FIXTURE_CONTACTS, FIXTURE_DATASET, FIXTURE_TICKETS } from '../fixtures/hosts/dataset';
+import { launchForTest, resetFixtureDataset, useFixtureDataset } from './support';
+
+const USER = 'Pat Rep';
+const acme = FIXTURE_ACCOUNTS.find((a) => a.id === 'acc-acme')!;
+
+/** The local calendar day `daysAgo` days before today, as the extension reads "today". */
+function day(daysAgo: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - daysAgo);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A ticket opened ten minutes ago and not answered yet: its first-response clock is running. Whole seconds, as Zendesk's API gives them. */
+const RUNNING_TICKET: Ticket = {
+  zendeskId: 201,
+  accountId: 'acc-acme',
+  requesterEmail: 'jane.doe@acmecorp.com',
+  organizationId: '360001',
+  subject: 'Reports time out since this morning',
+  createdAt: Math.floor(Date.now() / 1000) * 1000 - 10 * 60_000,
+  firstReplyMinutes: null,
+  solvedAt: null,
+  status: 'open',
+  priority: 'urgent',
+  satisfaction: 'unoffered',
+};
+
+// Acme's inputs (Enterprise plan, 250 seats). What DESIGN.md §3 makes of them, worked out by hand:
+// usage: logins 10 × 200 = 2000 of 16 × 250 = 4000 → 50; assessments 10 of 8 → 100 (capped); reports 0 of 8 → 0;
+//        factor = (50 + 100 + 0) / 3 = 50
+// engagement: the running ticket is today, outside the 30-day window (it ends yesterday) → 0 tickets → 100;
+//        no ratings → N/A; newest NPS 8 → 80; factor = (100 + 80) / 2 = 90
+// adoption: 125 invited of 250 seats → 50; 15 of 30 features → 50; factor = 50
+// relationship: QBR attended (weight 1), EBR missed (weight 2) → 100 × 1 / 3 = 33.33; answers in 1 day → 100 and
+//        never → 0 → 50; factor = (33.33 + 50) / 2 = 41.67
+// composite = (40 × 50 + 25 × 90 + 20 × 50 + 15 × 41.67) / 100 = 58.75 → 59, At Risk
+const USAGE: UsageDay[] = Array.from({ length: 10 }, (_, i) => ({
+  accountId: 'acc-acme', date: day(i + 1), logins: 200, assessments: 1, reports: 0, activeUsers: 50, usersInvited: 125, featuresUsed: 15,
+}));
+const NPS: NpsResponse[] = [{ id: 'nps-acme-1', accountId: 'acc-acme', score: 8, date: day(5), contactEmail: 'jane.doe@acmecorp.com' }];
+const MEETINGS: Meeting[] = [
+  { id: 'm-acme-qbr', accountId: 'acc-acme', date: day(10), type: 'qbr', attended: true, responseDays: 1 },
+  { id: 'm-acme-ebr', accountId: 'acc-acme', date: day(20), type: 'ebr', attended: false, responseDays: null },
+];
+// Start 2023-02-01: the first gap on day 4 is the time to value; every success milestone came in time → Expand, not stalled.
+const MILESTONES: Milestone[] = [
+  { accountId: 'acc-acme', key: 'first-gap-identified', date: '2023-02-05' },
+  { accountId: 'acc-acme', key: 'shared-with-team', date: '2023-02-20' },
+  { accountId: 'acc-acme', key: 'multi-user-adoption', date: '2023-04-01' },
+];
+// Earlier computed scores: 65 a week ago, 70 a month ago → Δ7 = 59 − 65 = −6, Δ30 = 59 − 70 = −11.
+const SNAPSHOTS = [
+  { date: day(30), computedAt: Date.now() - 30 * 86_400_000, accountIds: ['acc-acme'], scores: [70] },
+  { date: day(7), computedAt: Date.now() - 7 * 86_400_000, accountIds: ['acc-acme'], scores: [65] },
+];
+
+const weights = DEFAULT_SETTINGS.weights;
+const factors = {
+  usage: (Math.min(100, (100 * 2000) / (16 * 250)) + Math.min(100, (100 * 10) / 8) + Math.min(100, (100 * 0) / 8)) / 3,
+  engagement: (100 + 80) / 2,
+  adoption: ((100 * 125) / 250 + (100 * 15) / 30) / 2,
+  relationship: ((100 * 1) / 3 + (100 + 0) / 2) / 2,
+};
+const composite = (weights.usage * factors.usage + weights.engagement * factors.engagement + weights.adoption * factors.adoption + weights.relationship * factors.relationship) / 100;
+const EXPECTED_SCORE = Math.round(composite);
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+let session: ExtensionSession;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  await useFixtureDataset({ ...FIXTURE_DATASET, tickets: [...FIXTURE_TICKETS, RUNNING_TICKET] });
+  session = await launchForTest();
+  const page = await session.openExtensionPage('options.html');
+  await seedAccounts(page, FIXTURE_ACCOUNTS);
+  await seedRecords(page, 'contacts', FIXTURE_CONTACTS);
+  await seedRecords(page, 'usage', USAGE);
+  await seedRecords(page, 'nps', NPS);
+  await seedRecords(page, 'meetings', MEETINGS);
+  await seedRecords(page, 'milestones', MILESTONES);
+  await seedRecords(page, 'snapshots', SNAPSHOTS);
+  await seedRecords(page, 'settings', [{ key: 'settings', value: { ...DEFAULT_SETTINGS, currentUser: USER } }]);
+  await page.close();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await resetFixtureDataset();
+});
+
+async function hostPage(url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  await page.goto(url);
+  return page;
+}
+
+/** Opens the panel from the badge and waits for its account view. */
+async function openPanel(page: Page): Promise<FrameLocator> {
+  const badge = page.locator('sightline-badge:not([data-state="loading"])');
+  await badge.waitFor({ state: 'attached' });
+  await badge.click();
+  await page.locator('iframe[data-sightline="panel"]').waitFor();
+  const panel = page.frameLocator('iframe[data-sightline="panel"]');
+  return panel;
+}
+
+describe('the panel on a Zendesk ticket', () => {
+  let page: Page;
+  let panel: FrameLocator;
+
+  beforeAll(async () => {
+    page = await hostPage(zendeskTicketUrl(201));
+    panel = await openPanel(page);
+    await panel.getByTestId('account-panel').waitFor();
+  });
+  afterAll(() => page.close());
+
+  it('explains the score with the numbers the model gives for the seeded records', async () => {
+    expect(EXPECTED_SCORE).toBe(59);
+    // The page records the ticket after matching: the panel updates live once it is in (engagement then counts it).
+    await expect.poll(() => panel.getByTestId('factor-engagement').getAttribute('data-score'), { timeout: 10_000 }).toBe(String(Math.round(factors.engagement)));
+    await expect(panel.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe(String(EXPECTED_SCORE));
+    await expect(panel.getByTestId('panel-score').getAttribute('data-band')).resolves.toBe('at-risk');
+    await expect(panel.getByTestId('breakdown-computed').getAttribute('data-score')).resolves.toBe(String(EXPECTED_SCORE));
+    for (const key of ['usage', 'engagement', 'adoption', 'relationship'] as const) {
+      const factor = panel.getByTestId(`factor-${key}`);
+      await expect(factor.getAttribute('data-score')).resolves.toBe(String(Math.round(factors[key])));
+      await expect(factor.getAttribute('data-weight')).resolves.toBe(String(weights[key]));
+      await expect(factor.getAttribute('data-contribution')).resolves.toBe(String(round1((weights[key] * factors[key]) / 100)));
+      await expect(factor.getAttribute('data-stale')).resolves.toBe('false');
+    }
+    await expect(panel.getByTestId('factor-usage').innerText()).resolves.toContain('2000 / 4000');
+    await expect(panel.getByTestId('trend-7').getAttribute('data-delta')).resolves.toBe(String(EXPECTED_SCORE - 65));
+    await expect(panel.getByTestId('trend-30').getAttribute('data-delta')).resolves.toBe(String(EXPECTED_SCORE - 70));
+    // Sparkline: the two snapshots and today's live score.
+    await expect(panel.getByTestId('sparkline').getAttribute('data-points')).resolves.toBe('3');
+    await expect(panel.getByTestId('panel-arr').innerText()).resolves.toBe('$240,000');
+    await expect(panel.getByTestId('match-method').getAttribute('data-method')).resolves.toBe('zendesk-org');
+  });
+
+  it('shows the first-response due time and a time left that runs', async () => {
+    const status = panel.getByTestId('sla-status');
+    await expect(panel.getByTestId('sla-tier').innerText()).resolves.toBe('Premium');
+    await expect(status.getAttribute('data-state')).resolves.toBe('running');
+    // Enterprise → Premium tier → first reply within 1 h of creation.
+    await expect(status.getAttribute('data-due-at')).resolves.toBe(String(RUNNING_TICKET.createdAt + 60 * 60_000));
+    const first = await panel.getByTestId('sla-remaining').innerText();
+    expect(first).toMatch(/^\d+ min \d{2} s left$/);
+    const minutesLeft = Number(first.split(' ')[0]);
+    expect(minutesLeft).toBeGreaterThanOrEqual(45);
+    expect(minutesLeft).toBeLessThanOrEqual(50);
+    await expect.poll(() => panel.getByTestId('sla-remaining').innerText(), { timeout: 5000 }).not.toBe(first);
+  });
+
+  it('shows the journey stage, milestones and time to value', async () => {
+    const journey = panel.getByTestId('journey');
+    await expect(journey.getAttribute('data-stage')).resolves.toBe('expand');
+    await expect(journey.getAttribute('data-stalled')).resolves.toBe('false');
+    await expect(panel.getByTestId('stage-engage').getAttribute('data-state')).resolves.toBe('completed');
+    await expect(panel.getByTestId('time-to-value').innerText()).resolves.toBe('time to value 4 d');
+    await screenshot(page, 'panel-zendesk-ticket');
+  });
+
+  it('starts a playbook by hand and saves who ticked a step and when', async () => {
+    await panel.getByTestId('start-run-template').selectOption('at-risk');
+    await panel.getByTestId('start-run-submit').click();
+    const step = panel.getByTestId('step-review-history');
+    await step.waitFor();
+    const before = Date.now();
+    await step.getByRole('checkbox').click();
+    await expect.poll(() => step.getByTestId('step-done-by').count()).toBe(1);
+    await expect(step.getByTestId('step-done-by').innerText()).resolves.toContain(`Done by ${USER}`);
+
+    const options = await session.openExtensionPage('options.html');
+    const runs = await readStore<PlaybookRun>(options, 'runs');
+    await options.close();
+    const run = runs.find((r) => r.accountId === 'acc-acme' && r.templateId === 'at-risk' && r.status === 'open');
+    expect(run?.trigger.kind).toBe('manual');
+    const done = run?.steps.find((s) => s.id === 'review-history')?.done;
+    expect(done?.by).toBe(USER);
+    expect(done?.at).toBeGreaterThanOrEqual(before);
+    expect(done?.at).toBeLessThanOrEqual(Date.now());
+    expect(run?.steps.filter((s) => s.done).map((s) => s.id)).toEqual(['review-history']);
+  });
+});
+
+describe('the panel on Salesforce', () => {
+  it('shows the account on a Lightning Account page', async () => {
+    const page = await hostPage(lightningRecordUrl(acme.sfId!, 'Account'));
+    const panel = await openPanel(page);
+    await expect(panel.getByTestId('account-name').innerText()).resolves.toBe('Acme Corp');
+    await expect(panel.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe(String(EXPECTED_SCORE));
+    await expect(panel.getByTestId('sla-status').count()).resolves.toBe(0);
+    await expect(panel.getByTestId('sla-tier').innerText()).resolves.toBe('Premium');
+    await screenshot(page, 'panel-salesforce-account');
+    await page.close();
+  });
+});
+
+describe('the account detail page', () => {
+  it('shows the same content top-level, wider and without a close button', async () => {
+    const page = await session.openExtensionPage('panel.html?account=acc-acme');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('account-panel').waitFor();
+    await expect(page.locator('[data-layout]').getAttribute('data-layout')).resolves.toBe('page');
+    await expect(page.getByTestId('panel-close').count()).resolves.toBe(0);
+    await expect(page.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe(String(EXPECTED_SCORE));
+    await expect(page.getByTestId('factor-usage').getAttribute('data-score')).resolves.toBe(String(Math.round(factors.usage)));
+    const sections = await page.getByTestId('account-panel').boundingBox();
+    expect(sections!.width).toBeGreaterThan(900);
+    await screenshot(page, 'account-detail-page', { fullPage: true });
+    await page.close();
+  });
+});
+
+describe('every page', () => {
+  it('logged no errors in its console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
