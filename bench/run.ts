@@ -11,7 +11,9 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runBadgePaint } from './badge-paint';
 import { runContentSize } from './content-size';
+import { runImport } from './import';
 import { runRescore } from './rescore';
 import { createContext, DEFAULT_OPTIONS, type BenchContext, type BenchOptions } from './support/context';
 import { formatTable, judge, saveResults, type BenchRow, type BenchRowResult } from './support/report';
@@ -19,7 +21,11 @@ import { formatTable, judge, saveResults, type BenchRow, type BenchRowResult } f
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   'content-size': runContentSize,
   rescore: runRescore,
+  import: runImport,
+  'badge-paint': runBadgePaint,
 };
+
+const ISSUE_OF: Record<string, number> = { 'content-size': 2, rescore: 3, import: 4, 'badge-paint': 5, 'page-load': 5, 'popup-paint': 7 };
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -70,7 +76,7 @@ async function main(): Promise<void> {
       failures++;
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       console.error(`${name} failed: ${message}`);
-      rows.push(judge({ issue: 0, bench: name, metric: 'run', unit: 'ms', value: null, note: `failed: ${message.split('\n')[0]}` }));
+      rows.push(judge({ issue: ISSUE_OF[name] ?? 0, bench: name, metric: 'run', unit: 'ms', value: null, error: message.split('\n')[0] }));
     }
   }
   await ctx.dispose();

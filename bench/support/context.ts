@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { localDay } from '../../lib/scoring/dates';
 import type { IsoDate } from '../../lib/schemas/common';
+import { generateDemoPortfolio, type DemoPortfolio } from '../../lib/demo/generate';
+import { startFixtureServer, type FixtureServer } from '../../scripts/harness/fixture-server';
 import { launchExtension, type ExtensionSession } from '../../scripts/harness/launch';
 import type { SeedResult } from '../pages/api';
 import { buildBenchExtension } from './bench-extension';
@@ -54,6 +56,12 @@ export interface BenchContext {
    * once per size and run and shared by the benchmarks that need that size (rescoring, popup, report page).
    */
   portfolio(accounts: number): Promise<SeededPortfolio>;
+  /**
+   * The fixture hosts (Zendesk, Salesforce) serving the demo portfolio of `popupAccounts` accounts — the same
+   * records `portfolio(popupAccounts)` seeds — and that portfolio as generated in Node. Every portfolio session's
+   * Chromium maps the host names to this server.
+   */
+  hosts(): Promise<{ server: FixtureServer; portfolio: DemoPortfolio }>;
   /** Closes what the run opened. */
   dispose(): Promise<void>;
   log(message: string): void;
@@ -72,14 +80,22 @@ export function createContext(options: BenchOptions): BenchContext {
   const outputDir = join(repoRoot, 'bench-output');
   const extensionPath = join(repoRoot, '.output/chrome-mv3');
   let built: Promise<string> | undefined;
+  let hosts: Promise<{ server: FixtureServer; portfolio: DemoPortfolio }> | undefined;
   const portfolios = new Map<number, Promise<SeededPortfolio>>();
   const started = Date.now();
   const today = localDay(new Date());
   const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
   const benchExtension = () => (built ??= buildBenchExtension(repoRoot, extensionPath, join(outputDir, 'sightline-with-bench-pages')));
 
+  const startHosts = async () => {
+    const portfolio = generateDemoPortfolio({ seed: DEMO_SEED, today, accounts: options.popupAccounts, usageDays: options.usageDays });
+    return { server: await startFixtureServer({ dataset: portfolio }), portfolio };
+  };
+  const hostsOnce = () => (hosts ??= startHosts());
+
   async function seedPortfolio(accounts: number): Promise<SeededPortfolio> {
-    const session = await launchExtension({ extensionPath: await benchExtension() });
+    const { server } = await hostsOnce();
+    const session = await launchExtension({ extensionPath: await benchExtension(), fixturePort: server.port });
     try {
       const page = await openBenchPage(session);
       log(`seeding a demo portfolio of ${accounts} accounts × ${options.usageDays} usage days…`);
@@ -108,9 +124,12 @@ export function createContext(options: BenchOptions): BenchContext {
       if (!seeded) portfolios.set(accounts, (seeded = seedPortfolio(accounts)));
       return seeded;
     },
+    hosts: hostsOnce,
     async dispose() {
       for (const seeded of portfolios.values()) await (await seeded.catch(() => undefined))?.session.close();
       portfolios.clear();
+      await (await hosts?.catch(() => undefined))?.server.close();
+      hosts = undefined;
     },
     log,
   };

@@ -19,6 +19,8 @@ export interface BenchRow {
   /** Goal on value / floor. */
   goalRatio?: number;
   note?: string;
+  /** The benchmark could not measure (the message says why). */
+  error?: string;
 }
 
 export interface BenchRowResult extends BenchRow {
@@ -32,7 +34,7 @@ export function judge(row: BenchRow): BenchRowResult {
   const checks: boolean[] = [];
   if (row.value !== null && row.goalMax !== undefined) checks.push(row.value <= row.goalMax);
   if (ratio !== null && row.goalRatio !== undefined) checks.push(ratio <= row.goalRatio);
-  const failedToMeasure = row.value === null && (row.goalMax !== undefined || row.goalRatio !== undefined);
+  const failedToMeasure = row.error !== undefined || (row.value === null && (row.goalMax !== undefined || row.goalRatio !== undefined));
   return { ...row, ratio, pass: failedToMeasure ? false : checks.length ? checks.every(Boolean) : null };
 }
 
@@ -59,11 +61,11 @@ export function formatTable(rows: readonly BenchRowResult[]): string {
     r.floor === undefined ? '' : fmt(r.floor, r.unit),
     r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`,
     goalText(r),
-    r.pass === null ? '' : r.pass ? 'met' : 'NOT met',
+    r.error !== undefined ? 'FAILED' : r.pass === null ? '' : r.pass ? 'met' : 'NOT met',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  const notes = rows.filter((r) => r.note).map((r) => `  ${r.bench} / ${r.metric}: ${r.note}`);
+  const notes = rows.filter((r) => r.note || r.error).map((r) => `  ${r.bench} / ${r.metric}: ${r.error ?? r.note}`);
   return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
 }
 
