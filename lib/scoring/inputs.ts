@@ -143,6 +143,11 @@ function summarizeUsage(rows: readonly UsageDay[], ctx: Pick<ScoringContext, 'wi
     summary.reports += cleanCount(row.reports, 'usage.reports', log);
     summary.maxFeaturesUsed = Math.max(summary.maxFeaturesUsed, cleanCount(row.featuresUsed, 'usage.featuresUsed', log));
   }
+  // Invited users are a state read from the newest row only (adoption, usage's seat stand-in).
+  const invited = summary.newest?.usersInvited;
+  if (invited !== undefined && !(Number.isFinite(invited) && invited >= 0)) {
+    log.add('usage.usersInvited', 'negative or not a number on the newest row: counted as 0');
+  }
   return summary;
 }
 

@@ -33,6 +33,14 @@ describe('bad input gives defined results', () => {
     expect(Number.isNaN(health.computedExact)).toBe(false);
   });
 
+  it('counts a NaN or negative invited-user count on the newest row as 0 and says so', () => {
+    for (const usersInvited of [Number.NaN, -5]) {
+      const health = assessAccount(inputs({ usage: [makeUsage('2025-06-10', { usersInvited, featuresUsed: 10 })] }), settings, TODAY);
+      expect(health.factors.adoption.indicators[0]).toMatchObject({ value: 0, score: 0 });
+      expect(health.issues).toContainEqual({ field: 'usage.usersInvited', problem: 'negative or not a number on the newest row: counted as 0' });
+    }
+  });
+
   it('ignores rows dated after today, before the start, or not real dates', () => {
     const health = assessAccount(
       inputs({
