@@ -67,6 +67,7 @@ export function AccountHeader({ panel }: { panel: Pick<AccountPanel, 'account' |
             {health.stale ? <span className="font-medium text-amber-700"> · some inputs stale</span> : null}
           </p>
           <p className="space-x-2 text-xs">
+            {overridden ? <span className="text-slate-500">computed</span> : null}
             <Trend delta={health.trend.delta7} days={7} />
             <Trend delta={health.trend.delta30} days={30} />
           </p>

@@ -1,7 +1,8 @@
 /**
- * The Sightline database. Opened only in the extension origin (background, popup, options, panel):
- * a content script that opened it would get the host site's IndexedDB instead. tests/unit/architecture.test.ts
- * fails the build if a content script imports this folder.
+ * The Sightline database. Opened only in the extension origin (background, popup, options): a content script
+ * that opened it would get the host site's IndexedDB instead, and the side panel, an extension iframe inside a host
+ * page, a storage-partitioned one. The panel gets its data from the background (lib/messaging/panel-port.ts).
+ * tests/unit/architecture.test.ts fails the build if a content script or the panel imports this folder.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {

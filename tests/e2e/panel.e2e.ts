@@ -5,7 +5,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStore, seedAccounts, seedRecords } from '../../scripts/harness/extension-page';
+import { ping, protocolMessage, readStore, seedAccounts, seedRecords, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import { lightningRecordUrl, zendeskTicketUrl } from '../../scripts/harness/host-model';
 import type { ExtensionSession } from '../../scripts/harness/launch';
 import { screenshot } from '../../scripts/harness/screenshots';
@@ -200,6 +200,116 @@ describe('the panel on a Zendesk ticket', () => {
     expect(done?.at).toBeLessThanOrEqual(Date.now());
     expect(run?.steps.filter((s) => s.done).map((s) => s.id)).toEqual(['review-history']);
   });
+
+  it('shows a note written from another extension page without a reload', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const text = `Call booked for Thursday ${Date.now()}`;
+    const reply = await sendRuntimeMessage(options, protocolMessage('addNote', { accountId: 'acc-acme', text, at: Date.now() }));
+    expect(reply.err).toBeUndefined();
+    await options.close();
+    await expect.poll(() => panel.getByTestId('note').first().innerText(), { timeout: 10_000 }).toContain(text);
+    await expect(panel.getByTestId('note').first().innerText()).resolves.toContain(USER);
+  });
+
+  it('keeps both ticks when two tabs tick different steps of the same run at once', async () => {
+    const other = await hostPage(zendeskTicketUrl(201));
+    const otherPanel = await openPanel(other);
+    await otherPanel.getByTestId('step-reach-out').waitFor();
+    await Promise.all([
+      panel.getByTestId('step-reach-out').getByRole('checkbox').click(),
+      otherPanel.getByTestId('step-success-call').getByRole('checkbox').click(),
+    ]);
+    // Each panel shows the other's tick too: both are live on the same run.
+    for (const view of [panel, otherPanel]) {
+      for (const stepId of ['reach-out', 'success-call']) {
+        await expect.poll(() => view.getByTestId(`step-${stepId}`).getByTestId('step-done-by').count(), { timeout: 10_000 }).toBe(1);
+      }
+    }
+    await other.close();
+    const options = await session.openExtensionPage('options.html');
+    const runs = await readStore<PlaybookRun>(options, 'runs');
+    await options.close();
+    const run = runs.find((r) => r.accountId === 'acc-acme' && r.templateId === 'at-risk' && r.status === 'open')!;
+    expect(run.steps.filter((s) => s.done).map((s) => s.id).sort()).toEqual(['reach-out', 'review-history', 'success-call']);
+    expect(run.steps.filter((s) => s.done).every((s) => s.done!.by === USER)).toBe(true);
+  });
+
+  it('sets an override with reason and expiry and shows it beside the computed score', async () => {
+    await panel.getByTestId('override-open').click();
+    await panel.getByTestId('override-score').fill('85');
+    await panel.getByTestId('override-reason').fill('Signed a 3-year expansion yesterday');
+    const expiry = day(-14);
+    await panel.getByTestId('override-expiry').fill(expiry);
+    await panel.getByTestId('override-save').click();
+    await expect.poll(() => panel.getByTestId('panel-score').getAttribute('data-score'), { timeout: 10_000 }).toBe('85');
+    await expect(panel.getByTestId('panel-score').getAttribute('data-band')).resolves.toBe('healthy');
+    await expect(panel.getByTestId('computed-score').innerText()).resolves.toBe(String(EXPECTED_SCORE));
+    const state = panel.getByTestId('override-state');
+    await expect(state.getAttribute('data-state')).resolves.toBe('applied');
+    await expect(state.innerText()).resolves.toContain(`set by ${USER}: Signed a 3-year expansion yesterday (until ${expiry})`);
+    await screenshot(page, 'panel-zendesk-override');
+
+    const options = await session.openExtensionPage('options.html');
+    const [override] = await readStore<{ accountId: string; score: number; reason: string; expiresOn: string; setBy: string; computedBandAtSet: string }>(options, 'overrides');
+    await options.close();
+    expect(override).toMatchObject({ accountId: 'acc-acme', score: 85, expiresOn: expiry, setBy: USER, computedBandAtSet: 'at-risk' });
+  });
+
+  it('refuses an override without a reason and says why', async () => {
+    await panel.getByTestId('override-open').click();
+    await panel.getByTestId('override-score').fill('20');
+    await panel.getByTestId('override-reason').fill('   ');
+    await panel.getByTestId('override-save').click();
+    await expect.poll(() => panel.getByText('an override needs a reason').count()).toBe(1);
+    await expect(panel.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe('85');
+  });
+
+  it('reconnects after the service worker restarts and stays live', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const { startedAt } = await ping(options);
+    const cdp = await session.context.browser()!.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    for (const target of targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(session.origin))) {
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    }
+    await cdp.detach();
+    // The panel's reconnect wakes the worker again: a new start time proves it restarted.
+    await expect.poll(async () => (await ping(options)).startedAt, { timeout: 10_000 }).not.toBe(startedAt);
+    const text = `After the restart ${Date.now()}`;
+    await sendRuntimeMessage(options, protocolMessage('addNote', { accountId: 'acc-acme', text, at: Date.now() }));
+    await options.close();
+    await expect.poll(() => panel.getByTestId('note').first().innerText(), { timeout: 10_000 }).toContain(text);
+  });
+});
+
+describe('a page with no matching account', () => {
+  it('lets the user pick the account, and remembers the choice after a reload', async () => {
+    // Ticket 106: an organization and a requester no account knows.
+    const page = await hostPage(zendeskTicketUrl(106));
+    const badge = page.locator('sightline-badge:not([data-state="loading"])');
+    await badge.waitFor({ state: 'attached' });
+    await expect(badge.getAttribute('data-account-id')).resolves.toBeFalsy();
+    const panel = await openPanel(page);
+    await panel.getByTestId('pick-search').fill('initech');
+    await panel.getByTestId('pick-result').first().waitFor();
+    await expect(panel.getByTestId('pick-result').allInnerTexts()).resolves.toEqual([expect.stringContaining('Initech')]);
+    await panel.getByTestId('pick-result').first().click();
+    await expect.poll(() => panel.getByTestId('account-name').innerText(), { timeout: 10_000 }).toBe('Initech');
+    await expect(panel.getByTestId('match-method').getAttribute('data-method')).resolves.toBe('chosen');
+    await expect.poll(() => page.locator('sightline-badge').getAttribute('data-account-id'), { timeout: 10_000 }).toBe('acc-initech');
+
+    await page.reload();
+    await expect.poll(() => page.locator('sightline-badge:not([data-state="loading"])').getAttribute('data-account-id'), { timeout: 10_000 }).toBe('acc-initech');
+    const again = await openPanel(page);
+    await expect(again.getByTestId('account-name').innerText()).resolves.toBe('Initech');
+
+    const options = await session.openExtensionPage('options.html');
+    const links = await readStore<{ key: string; accountId: string }>(options, 'pageLinks');
+    await options.close();
+    const linked = links.filter((l) => l.accountId === 'acc-initech').map((l) => l.key);
+    expect(linked).toEqual(expect.arrayContaining(['email:ops@unknown-co.net', 'zendesk-org:369999']));
+    await page.close();
+  });
 });
 
 describe('the panel on Salesforce', () => {
@@ -207,7 +317,10 @@ describe('the panel on Salesforce', () => {
     const page = await hostPage(lightningRecordUrl(acme.sfId!, 'Account'));
     const panel = await openPanel(page);
     await expect(panel.getByTestId('account-name').innerText()).resolves.toBe('Acme Corp');
-    await expect(panel.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe(String(EXPECTED_SCORE));
+    // The override set on the Zendesk page shows here too, the computed score beside it.
+    await expect(panel.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe('85');
+    await expect(panel.getByTestId('computed-score').innerText()).resolves.toBe(String(EXPECTED_SCORE));
+    await expect(panel.getByTestId('factor-usage').getAttribute('data-score')).resolves.toBe(String(Math.round(factors.usage)));
     await expect(panel.getByTestId('sla-status').count()).resolves.toBe(0);
     await expect(panel.getByTestId('sla-tier').innerText()).resolves.toBe('Premium');
     await screenshot(page, 'panel-salesforce-account');
@@ -222,7 +335,8 @@ describe('the account detail page', () => {
     await page.getByTestId('account-panel').waitFor();
     await expect(page.locator('[data-layout]').getAttribute('data-layout')).resolves.toBe('page');
     await expect(page.getByTestId('panel-close').count()).resolves.toBe(0);
-    await expect(page.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe(String(EXPECTED_SCORE));
+    await expect(page.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe('85');
+    await expect(page.getByTestId('computed-score').innerText()).resolves.toBe(String(EXPECTED_SCORE));
     await expect(page.getByTestId('factor-usage').getAttribute('data-score')).resolves.toBe(String(Math.round(factors.usage)));
     const sections = await page.getByTestId('account-panel').boundingBox();
     expect(sections!.width).toBeGreaterThan(900);
