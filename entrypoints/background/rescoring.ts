@@ -5,12 +5,14 @@
  * - after data that feeds scores changes: Dexie reports each committed write (in this worker, and from extension
  *   pages through its BroadcastChannel); the run waits on an alarm that every further change pushes back, so an
  *   import's many batches make one run.
- * Runs never overlap; after each, playbook triggers are evaluated against the new snapshot.
+ * Runs never overlap; after each, playbook triggers are evaluated against the new snapshot and the popup's
+ * portfolio digest is rebuilt (also after changes to opportunities and milestones, which only the digest reads).
  */
 import { addMinutes, startOfTomorrow } from 'date-fns';
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { SightlineDatabase } from '@/lib/db/database';
+import { refreshPortfolioDigest, touchesDigestInputs } from '@/lib/db/portfolio-digest';
 import { rescoreAll, rescoreDue, touchesScoringInputs, type RescoreResult } from '@/lib/db/rescore';
 import { loadSettings } from '@/lib/db/settings';
 import { evaluatePlaybooks } from '@/lib/playbooks/evaluate';
@@ -41,6 +43,7 @@ export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason): P
       const settings = await loadSettings(db);
       const result = await rescoreAll(db, settings, today, { restart: reason === 'changed' });
       await evaluatePlaybooks(db, { today: now, settings });
+      await refreshPortfolioDigest(db, settings, today, Date.now());
       return result;
     })
     .catch((error: unknown) => {
@@ -67,7 +70,7 @@ export function setupRescoring(db: SightlineDatabase): void {
   });
   Dexie.on('storagemutated', (parts) => {
     // Re-creating the alarm replaces it: each change pushes the run back until the writes settle.
-    if (touchesScoringInputs(db.name, parts)) void browser.alarms.create(CHANGED_ALARM, { delayInMinutes: SETTLE_MINUTES });
+    if (touchesScoringInputs(db.name, parts) || touchesDigestInputs(db.name, parts)) void browser.alarms.create(CHANGED_ALARM, { delayInMinutes: SETTLE_MINUTES });
   });
   void ensureDailyAlarm();
   void scheduleRescore(db, 'start');

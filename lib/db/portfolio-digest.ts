@@ -1,0 +1,56 @@
+/**
+ * Stores the portfolio digest (lib/portfolio/digest.ts) as one `meta` record, rebuilt by the background after
+ * every rescoring, and reads it back for the popup. Reading all records happens here, in the background, once.
+ */
+import { buildPortfolioDigest, isPortfolioDigest, type PortfolioDigest } from '../portfolio/digest';
+import type { IsoDate } from '../schemas/common';
+import type { HealthSnapshot } from '../schemas/records';
+import type { Settings } from '../schemas/settings';
+import { trendWindow } from '../scoring/trend';
+import type { SightlineDatabase } from './database';
+
+export const PORTFOLIO_DIGEST_KEY = 'portfolio:digest';
+
+/** Reads every record the digest needs in one read transaction and builds it (nothing is written). */
+export async function computePortfolioDigest(db: SightlineDatabase, settings: Settings, today: IsoDate, builtAt: number): Promise<PortfolioDigest> {
+  const snapshotIn = (daysAgo: number): Promise<HealthSnapshot | undefined> => {
+    const { from, to } = trendWindow(today, daysAgo);
+    return db.snapshots.where('date').between(from, to, true, true).last();
+  };
+  const [accounts, opportunities, nps, tickets, milestones, snapshot, snapshot7, snapshot30] = await db.transaction(
+    'r',
+    [db.accounts, db.opportunities, db.nps, db.tickets, db.milestones, db.snapshots],
+    () =>
+      Promise.all([
+        db.accounts.toArray(),
+        db.opportunities.toArray(),
+        db.nps.toArray(),
+        db.tickets.toArray(),
+        db.milestones.toArray(),
+        db.snapshots.where('date').belowOrEqual(today).last(),
+        snapshotIn(7),
+        snapshotIn(30),
+      ]),
+  );
+  return buildPortfolioDigest({ accounts, opportunities, nps, tickets, milestones, snapshot, snapshot7, snapshot30, targets: settings.targets, today, builtAt });
+}
+
+export async function refreshPortfolioDigest(db: SightlineDatabase, settings: Settings, today: IsoDate, builtAt: number): Promise<PortfolioDigest> {
+  const digest = await computePortfolioDigest(db, settings, today, builtAt);
+  await db.meta.put({ key: PORTFOLIO_DIGEST_KEY, value: digest });
+  return digest;
+}
+
+/** The stored digest, or undefined when there is none (or one this code cannot read). */
+export async function readPortfolioDigest(db: SightlineDatabase): Promise<PortfolioDigest | undefined> {
+  const row = await db.meta.get(PORTFOLIO_DIGEST_KEY);
+  return isPortfolioDigest(row?.value) ? row.value : undefined;
+}
+
+/** Tables the digest reads that rescoring does not watch: their changes must refresh the digest too. */
+const DIGEST_ONLY_INPUT_TABLES = ['opportunities', 'milestones'] as const;
+
+/** Whether a Dexie storage-mutation notice concerns a table only the digest reads, in this database. */
+export function touchesDigestInputs(dbName: string, parts: Record<string, unknown>): boolean {
+  return Object.keys(parts).some((part) => DIGEST_ONLY_INPUT_TABLES.some((table) => part.startsWith(`idb://${dbName}/${table}/`)));
+}

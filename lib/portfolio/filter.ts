@@ -1,0 +1,9 @@
+import { PortfolioFilter } from '../schemas/portfolio';
+
+export const DEFAULT_FILTER: PortfolioFilter = { owner: 'team', segment: 'all' };
+
+/** A stored filter, or the default when there is none or it no longer validates (an older shape, a manual edit). */
+export function parseFilter(value: unknown): PortfolioFilter {
+  const parsed = PortfolioFilter.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_FILTER;
+}
