@@ -1,21 +1,26 @@
 /**
- * Team settings: health weights and band edges, stale-input age, support tiers and their first-response hours per
- * plan, metric targets, personal email domains, renewal opportunity types and the current user's name. Saved
+ * Team settings: health weights (also per segment) and band edges, stale-input age and scoring window, usage
+ * expectations and limits per plan, support tiers (first-response hours, channels) and the tier of each plan,
+ * metric targets, personal email domains, renewal opportunity types and the current user's name. Saved
  * through saveSettings (validated by the Settings schema). The background's rescoring watches the settings table
  * (Dexie's storagemutated, lib/db/rescore.ts SCORING_INPUT_TABLES), so saving is all it takes to rescore.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { FieldGroup } from '@/components/settings/FieldGroup';
+import { NumberGrid } from '@/components/settings/NumberGrid';
+import { SegmentWeights } from '@/components/settings/SegmentWeights';
 import {
   FACTORS,
   type FieldErrors,
   fromDraft,
+  LIMIT_KEYS,
   PLANS,
   type SettingsDraft,
   TARGET_KEYS,
   TIERS,
   toDraft,
+  USAGE_KEYS,
   weightSum,
 } from '@/components/settings/settings-form';
 import { TextField } from '@/components/settings/TextField';
@@ -25,6 +30,16 @@ import type { TierName } from '@/lib/schemas/settings';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/schemas/settings';
 
 const FACTOR_LABELS = { usage: 'Product usage', engagement: 'Engagement', adoption: 'Adoption', relationship: 'Relationship' } as const;
+const USAGE_COLUMNS = [
+  { key: 'loginsPerSeat', label: 'Logins per seat' },
+  { key: 'assessments', label: 'Assessments' },
+  { key: 'reports', label: 'Reports' },
+] as const satisfies readonly { key: (typeof USAGE_KEYS)[number]; label: string }[];
+const LIMIT_COLUMNS = [
+  { key: 'seats', label: 'Seats' },
+  { key: 'assessments', label: 'Assessments' },
+  { key: 'featuresAvailable', label: 'Features available' },
+] as const satisfies readonly { key: (typeof LIMIT_KEYS)[number]; label: string }[];
 const TARGET_LABELS: Record<(typeof TARGET_KEYS)[number], { label: string; suffix: string }> = {
   nrrPercent: { label: 'NRR above', suffix: '%' },
   grrPercent: { label: 'GRR above', suffix: '%' },
@@ -79,7 +94,7 @@ export function SettingsSection() {
   }
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(saved));
-  const sum = weightSum(draft);
+  const sum = weightSum(draft.weights);
 
   return (
     <section className="my-6 space-y-3" aria-labelledby="settings-heading" data-testid="settings-section">
@@ -102,15 +117,39 @@ export function SettingsSection() {
         ))}
       </FieldGroup>
 
+      <FieldGroup title="Weights per segment" note="A segment can weigh the factors differently (an Enterprise relationship counts for more, say); each segment's own weights must add up to 100 too." testId="segment-weights">
+        <SegmentWeights
+          draft={draft.segmentWeights}
+          factorLabels={FACTOR_LABELS}
+          errors={errors}
+          onToggle={(segment, own) =>
+            edit((d) => {
+              // Starting from the team's current weights is the likeliest edit.
+              d.segmentWeights[segment] = { own, weights: own ? { ...d.weights } : d.segmentWeights[segment].weights };
+            })
+          }
+          onChange={(segment, factor, v) => edit((d) => (d.segmentWeights[segment].weights[factor] = v))}
+        />
+      </FieldGroup>
+
       <FieldGroup title="Bands and stale inputs" note="Healthy from the first edge up, at risk from the second, critical below it." error={errors.bands} testId="bands">
         <TextField id="bands-healthy" label="Healthy from" value={draft.bands.healthy} error={errors['bands.healthy']} onChange={(v) => edit((d) => (d.bands.healthy = v))} />
         <TextField id="bands-atRisk" label="At risk from" value={draft.bands.atRisk} error={errors['bands.atRisk']} onChange={(v) => edit((d) => (d.bands.atRisk = v))} />
         <TextField id="staleAfterDays" label="Input is stale after" suffix="days" value={draft.staleAfterDays} error={errors.staleAfterDays} onChange={(v) => edit((d) => (d.staleAfterDays = v))} />
+        <TextField id="windowDays" label="Usage is counted over the last" suffix="days" value={draft.windowDays} error={errors.windowDays} onChange={(v) => edit((d) => (d.windowDays = v))} />
       </FieldGroup>
 
-      <FieldGroup title="Support tiers" note="First-response SLA of each tier, and the tier each plan gets.">
+      <FieldGroup title="Plans" note="What full marks for product usage means on each plan (per scoring window; logins are per seat), and each plan's limits (usage at 80 % of a limit starts the Expansion playbook; seats and features feed adoption).">
+        <NumberGrid id="usageExpectations" caption="Expected usage" rowHeader="Plan" rows={PLANS} columns={USAGE_COLUMNS} values={draft.usageExpectations} errors={errors} onChange={(plan, key, v) => edit((d) => (d.usageExpectations[plan][key] = v))} />
+        <NumberGrid id="planLimits" caption="Plan limits" rowHeader="Plan" rows={PLANS} columns={LIMIT_COLUMNS} values={draft.planLimits} errors={errors} onChange={(plan, key, v) => edit((d) => (d.planLimits[plan][key] = v))} />
+      </FieldGroup>
+
+      <FieldGroup title="Support tiers" note="First-response SLA and channels of each tier (channels separated by commas), and the tier each plan gets.">
         {TIERS.map((tier) => (
-          <TextField key={tier} id={`tiers-${tier}`} label={`${tier}: first response`} suffix="h" value={draft.firstResponseHours[tier]} error={errors[`tiers.${tier}.firstResponseHours`]} onChange={(v) => edit((d) => (d.firstResponseHours[tier] = v))} />
+          <div key={tier} className="flex gap-2">
+            <TextField id={`tiers-${tier}`} label={`${tier}: first response`} suffix="h" value={draft.firstResponseHours[tier]} error={errors[`tiers.${tier}.firstResponseHours`]} onChange={(v) => edit((d) => (d.firstResponseHours[tier] = v))} />
+            <TextField id={`channels-${tier}`} label={`${tier}: channels`} width="w-48" inputMode="text" value={draft.channels[tier]} error={errors[`tiers.${tier}.channels`]} onChange={(v) => edit((d) => (d.channels[tier] = v))} />
+          </div>
         ))}
         {PLANS.map((plan) => (
           <div key={plan} className="flex flex-col gap-0.5">
@@ -149,7 +188,7 @@ export function SettingsSection() {
           <label htmlFor="renewalTypeNames" className="text-xs text-slate-600">
             Opportunity types that mean a renewal, one per line
           </label>
-          <textarea id="renewalTypeNames" rows={6} className="w-64 rounded border border-slate-300 px-1.5 py-0.5 font-mono text-xs" value={draft.renewalTypeNames} onChange={(event) => edit((d) => (d.renewalTypeNames = event.target.value))} data-testid="setting-renewalTypeNames" />
+          <textarea id="renewalTypeNames" rows={6} className={`w-64 rounded border px-1.5 py-0.5 font-mono text-xs ${errors.renewalTypeNames ? 'border-red-500' : 'border-slate-300'}`} value={draft.renewalTypeNames} onChange={(event) => edit((d) => (d.renewalTypeNames = event.target.value))} data-testid="setting-renewalTypeNames" />
           {errors.renewalTypeNames && <span className="text-xs text-red-700" role="alert">{errors.renewalTypeNames}</span>}
         </div>
       </FieldGroup>

@@ -38,13 +38,34 @@ describe('settings form', () => {
     });
     expect(result.settings.tiers.Priority).toEqual({ name: 'Priority', firstResponseHours: 2, channels: ['email', 'chat'] });
     // What the form does not edit passes through.
-    expect(result.settings.usageExpectations).toEqual(DEFAULT_SETTINGS.usageExpectations);
+    expect(result.settings.indicators).toEqual(DEFAULT_SETTINGS.indicators);
+    expect(result.settings.segmentWeights).toEqual({});
+  });
+
+  it('converts segment weights, plan expectations and limits, tier channels and the scoring window', () => {
+    const d = draft();
+    d.segmentWeights.Enterprise = { own: true, weights: { usage: '30', engagement: '20', adoption: '20', relationship: '30' } };
+    d.segmentWeights.SMB = { own: false, weights: { usage: 'ignored', engagement: '', adoption: '', relationship: '' } };
+    d.usageExpectations.Starter = { loginsPerSeat: '6', assessments: '3', reports: '2,5' };
+    d.planLimits.Professional = { seats: '75', assessments: '60', featuresAvailable: '22' };
+    d.channels.Priority = 'email,  chat , phone, chat';
+    d.windowDays = '60';
+    const result = fromDraft(d, DEFAULT_SETTINGS);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings.segmentWeights).toEqual({ Enterprise: { usage: 30, engagement: 20, adoption: 20, relationship: 30 } });
+    expect(result.settings.usageExpectations).toEqual({ ...DEFAULT_SETTINGS.usageExpectations, Starter: { loginsPerSeat: 6, assessments: 3, reports: 2.5 } });
+    expect(result.settings.planLimits).toEqual({ ...DEFAULT_SETTINGS.planLimits, Professional: { seats: 75, assessments: 60, featuresAvailable: 22 } });
+    expect(result.settings.tiers.Priority).toEqual({ name: 'Priority', firstResponseHours: 4, channels: ['email', 'chat', 'phone'] });
+    expect(result.settings.windowDays).toBe(60);
+    // And back: a stored per-segment override shows as "own weights".
+    expect(toDraft(result.settings).segmentWeights.Enterprise).toEqual({ own: true, weights: { usage: '30', engagement: '20', adoption: '20', relationship: '30' } });
+    expect(toDraft(result.settings).segmentWeights.SMB.own).toBe(false);
   });
 
   it('reports weights that do not add up to 100 at the weights group, with the live sum', () => {
     const d = draft();
     d.weights.usage = '50';
-    expect(weightSum(d)).toBe(110);
+    expect(weightSum(d.weights)).toBe(110);
     expect(fromDraft(d, DEFAULT_SETTINGS)).toEqual({ ok: false, errors: { weights: 'weights must add up to 100' } });
   });
 
@@ -57,6 +78,15 @@ describe('settings form', () => {
     ['targets.csat', (d: ReturnType<typeof draft>) => (d.targets.csat = '7'), 'must be at most 5'],
     ['targets.nps', (d: ReturnType<typeof draft>) => (d.targets.nps = '-150'), 'must be at least -100'],
     ['personalDomains', (d: ReturnType<typeof draft>) => (d.personalDomains = 'gmail.com\nnot a domain'), '"not a domain" is not a domain like gmail.com'],
+    ['segmentWeights.SMB', (d: ReturnType<typeof draft>) => (d.segmentWeights.SMB = { own: true, weights: { usage: '50', engagement: '25', adoption: '20', relationship: '15' } }), 'weights must add up to 100'],
+    ['segmentWeights.Mid-Market.relationship', (d: ReturnType<typeof draft>) => (d.segmentWeights['Mid-Market'] = { own: true, weights: { usage: '40', engagement: '25', adoption: '20', relationship: 'x' } }), 'enter a number'],
+    ['usageExpectations.Free.loginsPerSeat', (d: ReturnType<typeof draft>) => (d.usageExpectations.Free.loginsPerSeat = '0'), 'must be more than 0'],
+    ['usageExpectations.Enterprise.reports', (d: ReturnType<typeof draft>) => (d.usageExpectations.Enterprise.reports = ''), 'enter a number'],
+    ['planLimits.Starter.seats', (d: ReturnType<typeof draft>) => (d.planLimits.Starter.seats = '2.5'), 'enter a whole number'],
+    ['planLimits.Free.featuresAvailable', (d: ReturnType<typeof draft>) => (d.planLimits.Free.featuresAvailable = '-1'), 'must be more than 0'],
+    ['tiers.Premium.channels', (d: ReturnType<typeof draft>) => (d.channels.Premium = ' , '), 'list at least one channel, e.g. email'],
+    ['windowDays', (d: ReturnType<typeof draft>) => (d.windowDays = '400'), 'must be at most 365'],
+    ['renewalTypeNames', (d: ReturnType<typeof draft>) => (d.renewalTypeNames = '\n  \n'), 'list at least one opportunity type, e.g. Renewal'],
   ])('puts the error for %s next to that field', (path, edit, message) => {
     const d = draft();
     edit(d);
