@@ -1,21 +1,28 @@
 import { useState } from 'react';
 import { addStep, moveStep, removeStep, renameTemplate, updateStep } from '@/lib/playbooks/template-editing';
 import { TemplateValidationError, validateTemplate } from '@/lib/playbooks/templates';
-import type { PlaybookTemplate } from '@/lib/schemas/records';
+import { PlaybookDueFrom, type PlaybookTemplate } from '@/lib/schemas/records';
+import { useActionError } from './use-action-error';
 
 export interface TemplateEditorProps {
   /** The stored template; the editor works on its own draft until saved. */
   template: PlaybookTemplate;
   onSave: (draft: PlaybookTemplate) => void | Promise<void>;
+  /** Offered after a confirmation; open runs keep the steps they copied. */
+  onDelete?: () => void | Promise<void>;
 }
+
+const DUE_FROM_LABELS: Record<PlaybookDueFrom, string> = { 'run-start': 'the day the run starts', 'renewal-date': 'the renewal date' };
 
 /**
  * Edits one playbook template: name, steps (add, remove, move up/down, title, due offset). Problems show next to
  * the field as the person types; saving is possible once there are none.
  */
-export function TemplateEditor({ template, onSave }: TemplateEditorProps) {
+export function TemplateEditor({ template, onSave, onDelete }: TemplateEditorProps) {
   const [draft, setDraft] = useState(template);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const deletion = useActionError();
   const validation = validateTemplate(draft);
   const errors = validation.ok ? {} : validation.errors;
   const changed = JSON.stringify(draft) !== JSON.stringify(template);
@@ -49,9 +56,23 @@ export function TemplateEditor({ template, onSave }: TemplateEditorProps) {
         {draft.description ? <p className="mt-1 text-xs text-slate-500">{draft.description}</p> : null}
       </div>
 
-      <p className="text-xs text-slate-500">
-        {fromRenewal ? 'Due: days from the renewal date (negative = before it).' : 'Due: days after the run starts.'}
-      </p>
+      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
+        <label htmlFor={field('due-from')}>Due dates count from</label>
+        <select
+          id={field('due-from')}
+          className="rounded border border-slate-300 bg-white px-1 py-0.5"
+          value={draft.dueFrom}
+          onChange={(event) => setDraft({ ...draft, dueFrom: PlaybookDueFrom.parse(event.target.value) })}
+          data-testid={field('due-from')}
+        >
+          {PlaybookDueFrom.options.map((option) => (
+            <option key={option} value={option}>
+              {DUE_FROM_LABELS[option]}
+            </option>
+          ))}
+        </select>
+        <span>{fromRenewal ? 'Due: days from the renewal date (negative = before it).' : 'Due: days after the run starts.'}</span>
+      </div>
       <ol className="space-y-1">
         {draft.steps.map((step, index) => (
           <li key={step.id} className="flex flex-wrap items-start gap-2" data-testid={`template-step-${step.id}`}>
@@ -100,6 +121,11 @@ export function TemplateEditor({ template, onSave }: TemplateEditorProps) {
         <button type="button" className="rounded border border-slate-300 px-2 py-1" onClick={() => setDraft(addStep(draft))} data-testid={field('add-step')}>
           Add step
         </button>
+        {onDelete ? (
+          <button type="button" className="rounded px-2 py-1 text-red-700" onClick={() => setConfirmingDelete(true)} data-testid={field('delete')}>
+            Delete playbook
+          </button>
+        ) : null}
         <span className="flex-1" />
         {changed ? <span className="text-slate-500">Unsaved changes</span> : null}
         <button type="button" className="rounded px-2 py-1 disabled:opacity-40" disabled={!changed} onClick={() => setDraft(template)}>
@@ -115,6 +141,27 @@ export function TemplateEditor({ template, onSave }: TemplateEditorProps) {
           Save
         </button>
       </div>
+      {confirmingDelete && onDelete ? (
+        <div className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2 text-xs" role="alertdialog" aria-label={`Delete ${template.name}`}>
+          <p>Delete “{template.name}”? Triggers stop starting it; runs already open keep their steps. Restore defaults brings shipped playbooks back.</p>
+          <div className="flex gap-2">
+            <button
+              type="button"
+              className="rounded bg-red-700 px-2 py-1 text-white"
+              onClick={async () => {
+                if (await deletion.attempt(onDelete)) setConfirmingDelete(false);
+              }}
+              data-testid={field('confirm-delete')}
+            >
+              Delete
+            </button>
+            <button type="button" className="rounded px-2 py-1" onClick={() => setConfirmingDelete(false)}>
+              Cancel
+            </button>
+          </div>
+          {deletion.error ? <p className="text-red-800">{deletion.error}</p> : null}
+        </div>
+      ) : null}
       {saveError ? (
         <p className="rounded bg-red-50 px-2 py-1 text-xs text-red-800" role="alert">
           {saveError}

@@ -145,12 +145,14 @@ export function SettingsSection() {
       </FieldGroup>
 
       <FieldGroup title="Support tiers" note="First-response SLA and channels of each tier (channels separated by commas), and the tier each plan gets.">
-        {TIERS.map((tier) => (
-          <div key={tier} className="flex gap-2">
-            <TextField id={`tiers-${tier}`} label={`${tier}: first response`} suffix="h" value={draft.firstResponseHours[tier]} error={errors[`tiers.${tier}.firstResponseHours`]} onChange={(v) => edit((d) => (d.firstResponseHours[tier] = v))} />
-            <TextField id={`channels-${tier}`} label={`${tier}: channels`} width="w-48" inputMode="text" value={draft.channels[tier]} error={errors[`tiers.${tier}.channels`]} onChange={(v) => edit((d) => (d.channels[tier] = v))} />
-          </div>
-        ))}
+        <div className="flex w-full flex-col gap-2">
+          {TIERS.map((tier) => (
+            <div key={tier} className="flex gap-2">
+              <TextField id={`tiers-${tier}`} label={`${tier}: first response`} suffix="h" value={draft.firstResponseHours[tier]} error={errors[`tiers.${tier}.firstResponseHours`]} onChange={(v) => edit((d) => (d.firstResponseHours[tier] = v))} />
+              <TextField id={`channels-${tier}`} label={`${tier}: channels`} width="w-64" inputMode="text" value={draft.channels[tier]} error={errors[`tiers.${tier}.channels`]} onChange={(v) => edit((d) => (d.channels[tier] = v))} />
+            </div>
+          ))}
+        </div>
         {PLANS.map((plan) => (
           <div key={plan} className="flex flex-col gap-0.5">
             <label htmlFor={`plan-${plan}`} className="text-xs text-slate-600">

@@ -142,6 +142,19 @@ export class TemplateValidationError extends Error {
   }
 }
 
+/** A team's own playbook: the first free `custom-N` id, one step to start from. */
+export function newCustomTemplate(existing: readonly PlaybookTemplate[]): PlaybookTemplate {
+  const taken = new Set(existing.map((template) => template.id));
+  let n = 1;
+  while (taken.has(`custom-${n}`)) n += 1;
+  return {
+    id: `custom-${n}`,
+    name: `New playbook ${n}`,
+    dueFrom: 'run-start',
+    steps: [{ id: 'step-1', title: 'First step', dueOffsetDays: 0 }],
+  };
+}
+
 /** Shipped templates first, in their shipped order; any others by name. */
 export function sortTemplates(templates: readonly PlaybookTemplate[]): PlaybookTemplate[] {
   const shippedOrder = new Map(DEFAULT_PLAYBOOK_TEMPLATES.map((template, index) => [template.id, index]));

@@ -1,0 +1,171 @@
+/**
+ * The options page in real Chromium with demo data (issues 2, 4 and 6): "Load demo data" fills the database and
+ * the page renders with it; settings edits show their errors beside the field, save, and make the background
+ * rescore; playbook templates are edited (rename, reorder, add, remove, due offsets), created, deleted and
+ * restored to the shipped ones.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore } from '../../scripts/harness/extension-page';
+import type { ExtensionSession } from '../../scripts/harness/launch';
+import { screenshot } from '../../scripts/harness/screenshots';
+import { PLAYBOOK_TEMPLATES_KEY } from '../../lib/db/playbook-templates';
+import type { Account, HealthSnapshot, PlaybookTemplate } from '../../lib/schemas/records';
+import type { Settings } from '../../lib/schemas/settings';
+import { launchForTest } from './support';
+
+const DEMO_SIZE = 100;
+
+let session: ExtensionSession;
+let options: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  session = await launchForTest();
+  session.context.on('weberror', (error) => pageErrors.push(String(error.error())));
+  options = await session.openExtensionPage('options.html');
+  await options.setViewportSize({ width: 1100, height: 1400 });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function snapshotsNow(): Promise<HealthSnapshot[]> {
+  return readStore<HealthSnapshot>(options, 'snapshots');
+}
+
+describe('demo data on the options page', () => {
+  it('loads the demo portfolio and the page renders with it, marked as demo', async () => {
+    await options.getByTestId('demo-size').selectOption(String(DEMO_SIZE));
+    await options.getByTestId('load-demo').click();
+    await expect.poll(() => options.getByTestId('demo-status').textContent(), { timeout: 60_000 }).toBe(`Demo data loaded: ${DEMO_SIZE} accounts`);
+    await expect.poll(() => options.getByTestId('account-count').textContent()).toBe(`${DEMO_SIZE} accounts`);
+
+    const accounts = await readStore<Account>(options, 'accounts');
+    expect(accounts).toHaveLength(DEMO_SIZE);
+    expect(accounts.every((account) => account.id.startsWith('demo-'))).toBe(true);
+    // Every section of the page is there over the demo data, and nothing threw while rendering it.
+    for (const testId of ['backup-section', 'settings-section', 'playbooks-section', 'template-at-risk']) {
+      await expect(options.getByTestId(testId).isVisible(), testId).resolves.toBe(true);
+    }
+    await expect(options.locator('section[aria-labelledby="demo-heading"]').textContent()).resolves.toContain('Demo data is fictional');
+    await screenshot(options, 'options-with-demo-data', { fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('shows each invalid value’s reason beside its field, saves the rest, and saving rescores', async () => {
+    // The demo load itself makes the background rescore; wait for that snapshot so the next one is the save's.
+    await expect.poll(async () => (await snapshotsNow()).some((s) => s.accountIds.length === DEMO_SIZE), { timeout: 90_000, interval: 1000 }).toBe(true);
+    const [before] = (await snapshotsNow()).sort((a, b) => b.computedAt - a.computedAt);
+
+    const section = options.getByTestId('settings-section');
+    await options.getByTestId('setting-segmentWeights-SMB-own').check();
+    await options.getByTestId('setting-segmentWeights-SMB-usage').fill('70');
+    await expect(options.getByTestId('segment-weights-SMB-error').textContent()).resolves.toBe('weights must add up to 100');
+    await expect(options.getByTestId('segment-weights-SMB-sum').textContent()).resolves.toBe('130');
+    await options.getByTestId('setting-usageExpectations-Free-loginsPerSeat').fill('0');
+    await expect(options.locator('#usageExpectations-Free-loginsPerSeat-error').textContent()).resolves.toBe('must be more than 0');
+    await options.getByTestId('setting-planLimits-Starter-seats').fill('2.5');
+    await expect(options.locator('#planLimits-Starter-seats-error').textContent()).resolves.toBe('enter a whole number');
+    await options.getByTestId('setting-channels-Premium').fill(' , ');
+    await expect(options.locator('#channels-Premium-error').textContent()).resolves.toBe('list at least one channel, e.g. email');
+    await options.getByTestId('settings-save').click();
+    await expect(options.getByTestId('settings-status').textContent()).resolves.toContain('Not saved');
+    await screenshot(section, 'settings-errors-beside-fields');
+
+    await options.getByTestId('setting-segmentWeights-SMB-engagement').fill('5');
+    await options.getByTestId('setting-segmentWeights-SMB-adoption').fill('10');
+    await options.getByTestId('setting-segmentWeights-SMB-relationship').fill('15');
+    await options.getByTestId('setting-usageExpectations-Free-loginsPerSeat').fill('2');
+    await options.getByTestId('setting-planLimits-Starter-seats').fill('12');
+    await options.getByTestId('setting-channels-Premium').fill('email, chat, phone, Slack, Teams');
+    await options.getByTestId('setting-tiers-Premium').fill('2');
+    await options.getByTestId('setting-renewalTypeNames').fill('Renewal\nRenewal - Multi-year');
+    await expect(section.locator('[role="alert"]').count()).resolves.toBe(0);
+    const savedAt = Date.now();
+    await options.getByTestId('settings-save').click();
+    await expect.poll(() => options.getByTestId('settings-status').textContent()).toContain('Saved');
+    await screenshot(section, 'settings-saved-with-plans-and-segments');
+
+    const [row] = await readStore<{ value: Settings }>(options, 'settings');
+    expect(row!.value.segmentWeights).toEqual({ SMB: { usage: 70, engagement: 5, adoption: 10, relationship: 15 } });
+    expect(row!.value.usageExpectations.Free.loginsPerSeat).toBe(2);
+    expect(row!.value.planLimits.Starter.seats).toBe(12);
+    expect(row!.value.tiers.Premium).toEqual({ name: 'Premium', firstResponseHours: 2, channels: ['email', 'chat', 'phone', 'Slack', 'Teams'] });
+    expect(row!.value.renewalTypeNames).toEqual(['Renewal', 'Renewal - Multi-year']);
+
+    // The background notices the settings write and rescores every account under the new weights.
+    await expect.poll(async () => Math.max(...(await snapshotsNow()).map((s) => s.computedAt)), { timeout: 90_000, interval: 1000 }).toBeGreaterThan(savedAt);
+    const after = (await snapshotsNow()).find((s) => s.date === before!.date)!;
+    expect(after.accountIds).toEqual(before!.accountIds);
+    expect(after.scores).not.toEqual(before!.scores);
+  }, 240_000);
+});
+
+describe('playbook templates', () => {
+  const stored = async (): Promise<PlaybookTemplate[] | undefined> =>
+    (await readStore<{ key: string; value: PlaybookTemplate[] }>(options, 'meta')).find((row) => row.key === PLAYBOOK_TEMPLATES_KEY)?.value;
+  const titles = (templateId: string) => options.getByTestId(`template-${templateId}`).locator('input[aria-label$="title"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
+  it('renames, reorders, removes and adds steps with due offsets, refusing a negative offset beside the field', async () => {
+    const editor = options.getByTestId('template-at-risk');
+    await editor.scrollIntoViewIfNeeded();
+    await options.getByTestId('template-at-risk-name').fill('Save the account');
+    await editor.getByRole('button', { name: 'Move step 2 up' }).click();
+    await editor.getByRole('button', { name: 'Remove step 5' }).click();
+    await options.getByTestId('template-at-risk-add-step').click();
+    await options.getByTestId('template-step-step-1-title').fill('Book an exec sponsor call');
+    await options.getByTestId('template-step-step-1-due').fill('-2');
+    await expect(options.getByTestId('template-step-step-1-due').locator('xpath=..').textContent()).resolves.toContain('a step cannot be due before the run starts: use 0 or more days');
+    await expect(options.getByTestId('template-at-risk-save').isDisabled()).resolves.toBe(true);
+    await screenshot(editor, 'template-editor-negative-offset');
+    await options.getByTestId('template-step-step-1-due').fill('10');
+    await options.getByTestId('template-at-risk-save').click();
+    await expect.poll(async () => (await stored())?.find((t) => t.id === 'at-risk')?.name).toBe('Save the account');
+
+    const atRisk = (await stored())!.find((t) => t.id === 'at-risk')!;
+    expect(atRisk.steps.map((step) => [step.id, step.dueOffsetDays])).toEqual([
+      ['review-history', 1],
+      ['identify-drop', 0],
+      ['reach-out', 3],
+      ['success-call', 7],
+      ['step-1', 10],
+    ]);
+    // A fresh page shows what was stored.
+    await options.reload();
+    await expect.poll(() => options.getByTestId('template-at-risk-name').inputValue()).toBe('Save the account');
+    await expect(titles('at-risk')).resolves.toEqual([
+      'Review account history and tickets',
+      'Identify the drop (health alert)',
+      'Reach out with value, not "checking in"',
+      'Schedule a success call if needed',
+      'Book an exec sponsor call',
+    ]);
+    await screenshot(options.getByTestId('template-at-risk'), 'template-editor-saved');
+  });
+
+  it('creates a playbook, deletes it after confirmation, and restores the shipped templates', async () => {
+    await options.getByTestId('new-playbook').click();
+    await options.getByTestId('template-custom-1').waitFor();
+    await options.getByTestId('template-custom-1-name').fill('QBR preparation');
+    await options.getByTestId('template-custom-1-save').click();
+    await expect.poll(async () => (await stored())?.find((t) => t.id === 'custom-1')?.name).toBe('QBR preparation');
+
+    await options.getByTestId('template-escalation-delete').click();
+    await screenshot(options.getByTestId('template-escalation'), 'template-delete-confirm');
+    await options.getByTestId('template-escalation-confirm-delete').click();
+    await expect.poll(() => options.getByTestId('template-escalation').count()).toBe(0);
+    expect((await stored())!.map((t) => t.id)).not.toContain('escalation');
+
+    await options.getByTestId('restore-playbook-defaults').click();
+    await options.getByTestId('confirm-restore-playbook-defaults').click();
+    await expect.poll(() => options.getByTestId('template-at-risk-name').inputValue()).toBe('At-risk');
+    await expect.poll(() => options.getByTestId('template-escalation').count()).toBe(1);
+    expect(await options.getByTestId('template-custom-1').count()).toBe(0);
+    expect(await stored()).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});
