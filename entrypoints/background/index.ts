@@ -1,5 +1,6 @@
 import { getDatabase } from '@/lib/db/database';
 import { registerHandlers } from '@/lib/messaging/server';
+import { setupCommands } from './commands';
 import { createHandlers } from './handlers';
 import { setupPanelFeed } from './panel-feed';
 import { setupRescoring } from './rescoring';
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   registerHandlers(createHandlers(getDatabase(), startedAt));
   setupPanelFeed(getDatabase());
   setupRescoring(getDatabase());
+  setupCommands();
 });

@@ -12,6 +12,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadge, type BadgeHandle } from '../../components/badge/badge';
 import { sendMessage } from '../messaging/client';
+import { onPanelCommand } from '../messaging/tab-messaging';
 import type { LookupAccountResponse, PageKeys } from '../schemas/messages';
 import { createPanelFrame } from './panel-frame';
 import { waitForElement } from './wait-for-element';
@@ -64,9 +65,10 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     },
   });
 
+  /** Opens or closes the panel; does nothing while the page shows no customer or is still being read. */
   function togglePanel(): void {
     if (panel.isOpen()) return panel.close();
-    if (!lastRead) return;
+    if (!current || !lastRead) return;
     const { read, answer } = lastRead;
     const params: Record<string, string> = { host: adapter.host, ...read.panelParams };
     if (answer?.status === 'matched') params.account = answer.account.accountId;
@@ -149,6 +151,14 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));
+  // The keyboard shortcut arrives from the background (browser commands are not page key events).
+  ctx.onInvalidated(
+    onPanelCommand(() => {
+      if (!current) return { handled: false, panelOpen: false };
+      togglePanel();
+      return { handled: true, panelOpen: panel.isOpen() };
+    }),
+  );
   ctx.onInvalidated(clear);
   onLocation(new URL(location.href));
 }
