@@ -14,12 +14,14 @@ export default defineConfig({
     name: 'Sightline — customer health',
     description: 'Customer health, journey and playbooks inside Zendesk and Salesforce. Local-first: your data stays in your browser.',
     // storage: extension settings; unlimitedStorage: the portfolio database can exceed the default quota;
-    // alarms: the daily rescoring runs while the service worker sleeps.
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
-    // Host access to exactly the pages the content scripts run on. Needed beyond the content-script matches
-    // because the side panel is an extension iframe inside those pages: Chrome partitions an embedded frame's
-    // IndexedDB by the top-level site unless the extension has host permission for it, and a partitioned panel
-    // would see an empty database instead of the team's.
+    // alarms: the daily rescoring runs while the service worker sleeps; scripting: on install and update the
+    // background injects the content scripts into Zendesk/Salesforce tabs that were already open (the browser
+    // only injects into pages loaded afterwards).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
+    // Host access to exactly the pages the content scripts run on, and nothing else. The background needs it to
+    // find those already-open tabs (tabs.query by URL) and inject into them (scripting.executeScript). Page data
+    // does not need it: content scripts read the host's API same-origin with the agent's session, and the panel
+    // gets account data from the background by message.
     host_permissions: [...HOST_MATCHES.zendesk, ...HOST_MATCHES.salesforce],
     web_accessible_resources: [
       {
