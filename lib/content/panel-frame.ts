@@ -1,14 +1,15 @@
 /**
  * The side panel: an extension page (panel.html) in an iframe, so account data renders in the extension origin
- * where the host page cannot read it. Docked to the right below the host's top bar, so the page's header and
- * navigation stay usable. The panel talks back only through window messages that must come from that iframe
- * and the extension's own origin; nothing the host page posts is obeyed.
+ * where the host page cannot read it. Docked to the right below the host's top bar, and the host page is
+ * narrowed by the panel's width while it is open (as a browser side panel does), so the page's own controls
+ * (Zendesk's reply editor and submit button, Lightning's record actions) reflow beside the panel instead of
+ * disappearing under it. The panel talks back only through window messages that must come from that iframe and
+ * the extension's own origin; nothing the host page posts is obeyed.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 
-export const PANEL_WIDTH_PX = 380;
+export const PANEL_WIDTH_PX = 360;
 
 export type PanelEvent = 'close' | 'linked';
 
@@ -18,15 +19,26 @@ export interface PanelFrame {
   isOpen(): boolean;
 }
 
+/**
+ * Room for the panel: the root element gives up the panel's width, so every layout built in normal flow or
+ * positioned against the root shrinks with it. An overlay badge moves out from under the panel.
+ */
+function roomCss(widthPx: number): string {
+  return `html { margin-right: ${widthPx}px !important; }
+sightline-badge[data-placement="overlay"] { right: ${widthPx + 16}px !important; }`;
+}
+
 export function createPanelFrame(
   ctx: ContentScriptContext,
   { topOffsetPx, onEvent }: { topOffsetPx: number; onEvent: (event: PanelEvent) => void },
 ): PanelFrame {
-  let ui: ReturnType<typeof createIframeUi<void>> | undefined;
+  // Built here rather than with WXT's createIframeUi, which registers an invalidation callback per mount that is
+  // never released: a panel opened on every navigation would pile them up.
+  let mounted: { wrapper: HTMLElement; iframe: HTMLIFrameElement; room: HTMLStyleElement } | undefined;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-    if (!ui || event.origin !== extensionOrigin || event.source !== ui.iframe.contentWindow) return;
+    if (!mounted || event.origin !== extensionOrigin || event.source !== mounted.iframe.contentWindow) return;
     const type = (event.data as { type?: unknown } | null)?.type;
     if (type === 'sightline:close') {
       close();
@@ -36,45 +48,50 @@ export function createPanelFrame(
     }
   });
   ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && ui) {
+    if (event.key === 'Escape' && mounted) {
       close();
       onEvent('close');
     }
   });
+  ctx.onInvalidated(close);
 
   function open(params: Record<string, string>): void {
     close();
-    ui = createIframeUi(ctx, {
-      page: '/panel.html',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onBeforeMount(wrapper, iframe) {
-        iframe.src = `${browser.runtime.getURL('/panel.html')}?${new URLSearchParams(params)}`;
-        iframe.setAttribute('data-sightline', 'panel');
-        iframe.title = 'Sightline customer panel';
-        Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', display: 'block', background: '#fff' });
-        wrapper.setAttribute('data-sightline', 'panel-frame');
-        Object.assign(wrapper.style, {
-          position: 'fixed',
-          top: `${topOffsetPx}px`,
-          right: '0',
-          bottom: '0',
-          width: `${PANEL_WIDTH_PX}px`,
-          zIndex: '2147483001',
-          borderLeft: '1px solid #cbd5e1',
-          boxShadow: '-4px 0 16px rgba(15, 23, 42, 0.12)',
-          background: '#fff',
-        });
-      },
+    const iframe = document.createElement('iframe');
+    iframe.src = `${browser.runtime.getURL('/panel.html')}?${new URLSearchParams(params)}`;
+    iframe.setAttribute('data-sightline', 'panel');
+    iframe.title = 'Sightline customer panel';
+    Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', display: 'block', background: '#fff' });
+
+    const wrapper = document.createElement('div');
+    wrapper.setAttribute('data-sightline', 'panel-frame');
+    Object.assign(wrapper.style, {
+      position: 'fixed',
+      top: `${topOffsetPx}px`,
+      right: '0',
+      bottom: '0',
+      width: `${PANEL_WIDTH_PX}px`,
+      boxSizing: 'border-box',
+      zIndex: '2147483001',
+      borderLeft: '1px solid #cbd5e1',
+      background: '#fff',
     });
-    ui.mount();
+    wrapper.append(iframe);
+
+    const room = document.createElement('style');
+    room.setAttribute('data-sightline', 'panel-room');
+    room.textContent = roomCss(PANEL_WIDTH_PX);
+
+    document.documentElement.append(room);
+    document.body.append(wrapper);
+    mounted = { wrapper, iframe, room };
   }
 
   function close(): void {
-    ui?.remove();
-    ui = undefined;
+    mounted?.wrapper.remove();
+    mounted?.room.remove();
+    mounted = undefined;
   }
 
-  return { open, close, isOpen: () => ui !== undefined };
+  return { open, close, isOpen: () => mounted !== undefined };
 }
