@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { accountIdFromHref, findLinkedAccountId } from '@/lib/hosts/salesforce/account-link';
-import { parseSalesforceRoute } from '@/lib/hosts/salesforce/route';
+import { parseSalesforceRoute, unreadableSalesforceRecord } from '@/lib/hosts/salesforce/route';
 
 describe('parseSalesforceRoute', () => {
   it('reads Lightning record URLs, long and short', () => {
@@ -52,5 +52,37 @@ describe('the Account linked from a record page', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<force-lookup><a href="/lightning/r/Account/001Dn00000KkD4qIAF/view">Acme</a></force-lookup>';
     expect(findLinkedAccountId(document)).toBe('001Dn00000KkD4qIAF');
+  });
+});
+
+describe('unreadableSalesforceRecord', () => {
+  it('says why a record URL of an object Sightline reads cannot be used', () => {
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/Account/003Dn00000KkD4qIAF/view')).toEqual({
+      object: 'Account',
+      rawId: '003Dn00000KkD4qIAF',
+      reason: 'the address names an Account but its id belongs to a Contact',
+    });
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/Case/001Dn00000KkD4q/view')?.reason).toBe(
+      'the address names a Case but its id belongs to an Account',
+    );
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/Contact/00QDn00000KkD4qIAF/view')?.reason).toBe(
+      'the address names a Contact but its id belongs to another kind of record',
+    );
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/Opportunity/not-an-id/view')?.reason).toBe(
+      'the address has no valid Opportunity id',
+    );
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/Account/001Dn00000KkD4q999/view')?.reason).toBe(
+      'the address has no valid Account id',
+    );
+  });
+
+  it('leaves readable records, other objects and other pages alone', () => {
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/Account/001Dn00000KkD4qIAF/view')).toBeNull();
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/Lead/00QDn00000KkD4qIAF/view')).toBeNull();
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/r/00QDn00000KkD4qIAF/view')).toBeNull();
+    expect(unreadableSalesforceRecord('https://acme.lightning.force.com/lightning/o/Account/list')).toBeNull();
+    expect(unreadableSalesforceRecord('https://acme.my.salesforce.com/home/home.jsp')).toBeNull();
+    expect(unreadableSalesforceRecord('https://evil.example/lightning/r/Account/003Dn00000KkD4qIAF/view')).toBeNull();
+    expect(unreadableSalesforceRecord('::')).toBeNull();
   });
 });
