@@ -7,7 +7,8 @@
  * - `SUB.zendesk.com`: `/agent/dashboard`, `/agent/tickets/:id`, `/agent/users/:id`, `/agent/organizations/:id`
  *   (the agent workspace SPA; sets the session cookie) and `/api/v2/…` (401 without the cookie; the ids in
  *   MISBEHAVING_IDS answer 404 / 500 / HTML / hang).
- * - `X.lightning.force.com`: `/lightning/r/{Account|Contact|Opportunity|Case}/:id/view`, `/lightning/r/:id/view`.
+ * - `X.lightning.force.com`: `/lightning/r/{Account|Contact|Opportunity|Case}/:id/view`, `/lightning/r/:id/view`
+ *   (`?fixtureRenderAfterMs=N`: the record renders client-side N ms after the page starts).
  * - `X.my.salesforce.com`: `/:id` (Classic record pages).
  * - `127.0.0.1`: `GET /__fixture/health`, `PUT /__fixture/dataset`, `GET /__fixture/requests`.
  */
@@ -28,6 +29,8 @@ import { isAgentRoute, LOGIN_PAGE_HTML, SESSION_COOKIE, zendeskApi, zendeskShell
 const ASSETS_DIR = fileURLToPath(new URL('../../tests/fixtures/hosts/', import.meta.url));
 const MAX_DATASET_BYTES = 100 * 1024 * 1024;
 const REQUEST_LOG_SIZE = 1000;
+/** Query parameter of a Lightning record URL: render the record client-side this many ms after start. */
+export const RENDER_AFTER_PARAM = 'fixtureRenderAfterMs';
 
 /** The tables the fixture hosts read, validated so a broken test data set fails loudly at the start. */
 const HostDatasetSchema = z.object({
@@ -223,7 +226,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
           return sendJson(res, view.found ? 200 : 404, { title: view.title, label: view.label, html: view.html.value });
         }
         if (!path.startsWith('/lightning/r/')) return notFoundPage(res);
-        const page = lightningPage(model, path, org);
+        const renderAfter = url.searchParams.get(RENDER_AFTER_PARAM);
+        const page = lightningPage(model, path, org, renderAfter === null ? {} : { renderAfterMs: Math.min(30_000, Number(renderAfter) || 0) });
         return sendHtml(res, page.status, page.body);
       }
       case 'classic': {

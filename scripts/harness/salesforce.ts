@@ -198,12 +198,26 @@ function consoleTabs(model: HostModel, currentPath: string): string[] {
   return picked;
 }
 
-export function lightningPage(model: HostModel, path: string, org: string): { status: number; body: SafeHtml } {
+/**
+ * `renderAfterMs`: the current record is not in the served HTML; the client fetches and renders it that long
+ * after start, as real Lightning renders records client-side (anchors appear after the content script starts).
+ */
+export function lightningPage(
+  model: HostModel,
+  path: string,
+  org: string,
+  { renderAfterMs }: { renderAfterMs?: number } = {},
+): { status: number; body: SafeHtml } {
   const consoleApp = org.includes('console');
   const paths = consoleApp ? [...consoleTabs(model, path), path] : [path];
   const views = paths.map((p) => ({ path: p, view: lightningView(model, p) }));
   const current = views.at(-1)!.view;
-  const boot = { console: consoleApp, views: views.map(({ path: p, view }) => ({ path: p, title: view.title, label: view.label })) };
+  const boot = {
+    console: consoleApp,
+    renderAfterMs: renderAfterMs ?? null,
+    views: views.map(({ path: p, view }) => ({ path: p, title: view.title, label: view.label })),
+  };
+  const spinner = html`<div class="slds-spinner_container"><div role="status" class="slds-spinner slds-spinner_medium">Loading</div></div>`;
   const body = html`<!doctype html>
 <html lang="en">
 <head>
@@ -231,7 +245,9 @@ export function lightningPage(model: HostModel, path: string, org: string): { st
   <div class="mainContentMark" id="brandBand_1"><div class="oneCenterStage" data-aura-class="oneCenterStage">
     ${views.map(
       ({ view }, i) =>
-        html`<div class="windowViewMode-normal oneContent lafPageHost${i === views.length - 1 ? ' active' : ''}" data-aura-class="oneContent">${view.html}</div>`,
+        html`<div class="windowViewMode-normal oneContent lafPageHost${i === views.length - 1 ? ' active' : ''}" data-aura-class="oneContent">${
+          renderAfterMs !== undefined && i === views.length - 1 ? spinner : view.html
+        }</div>`,
     )}
   </div></div>
 </div>
