@@ -1,51 +1,60 @@
 /**
- * In the page (issue 5): the badge on Zendesk and Salesforce record pages, the panel it opens, SPA navigation,
- * and the clear states for pages that cannot be read. Uses the hand-made fixture data set.
+ * In the page (issue 5): the badge on Zendesk and Salesforce record pages, the panel it opens (from the badge or
+ * the keyboard shortcut) beside the host's own controls, SPA navigation, pages whose anchors render late, and the
+ * clear states for pages that cannot be read. Uses the hand-made fixture data set.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedAccounts, seedRecords } from '../../scripts/harness/extension-page';
-import { lightningRecordUrl, MISBEHAVING_IDS, zendeskTicketUrl } from '../../scripts/harness/host-model';
+import { RENDER_AFTER_PARAM } from '../../scripts/harness/fixture-server';
+import { sendRuntimeMessage, protocolMessage } from '../../scripts/harness/extension-page';
+import {
+  buildHostModel,
+  classicRecordUrl,
+  lightningRecordUrl,
+  MISBEHAVING_IDS,
+  zendeskTicketUrl,
+  zendeskUrl,
+  type SalesforceObject,
+} from '../../scripts/harness/host-model';
 import type { ExtensionSession } from '../../scripts/harness/launch';
 import { screenshot } from '../../scripts/harness/screenshots';
-import { FIXTURE_ACCOUNTS, FIXTURE_CONTACTS } from '../fixtures/hosts/dataset';
+import { FIXTURE_ACCOUNTS, FIXTURE_CONTACTS, FIXTURE_DATASET } from '../fixtures/hosts/dataset';
+import {
+  accessibleNames,
+  boundShortcut,
+  expectReachable,
+  openHostPage,
+  pressPanelShortcut,
+  seedFixturePortfolio,
+  settledBadge,
+} from './in-page-support';
 import { launchForTest, resetFixtureDataset } from './support';
 
 let session: ExtensionSession;
 const consoleErrors: string[] = [];
+const PANEL_WIDTH_PX = 360;
 
 beforeAll(async () => {
   await resetFixtureDataset();
   session = await launchForTest();
-  const page = await session.openExtensionPage('options.html');
-  await seedAccounts(page, FIXTURE_ACCOUNTS);
-  await seedRecords(page, 'contacts', FIXTURE_CONTACTS);
-  await page.close();
+  await seedFixturePortfolio(session);
 });
 
 afterAll(async () => {
   await session?.close();
 });
 
-async function hostPage(url: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.setViewportSize({ width: 1400, height: 900 });
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /sightline|content-scripts/i.test(message.text())) consoleErrors.push(message.text());
-  });
-  await page.goto(url);
-  return page;
-}
+const hostPage = (url: string) => openHostPage(session, url, consoleErrors);
+const panelFrame = (page: Page) => page.locator('iframe[data-sightline="panel"]');
 
-/** Accessible names on the page, read through CDP: the badge's shadow root is closed to page scripts and locators. */
-async function accessibleNames(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
-  await cdp.detach();
-  return nodes.map((n) => String(n.name?.value ?? '')).filter(Boolean);
+/** The badge's score as the background computes it for these keys (asked from an extension page). */
+async function backgroundScore(keys: Record<string, string>): Promise<string> {
+  const page = await session.openExtensionPage('popup.html');
+  const reply = (await sendRuntimeMessage(page, protocolMessage('lookupAccount', keys))) as { res?: { status: string; account?: { score: number | null } } };
+  await page.close();
+  expect(reply.res?.status).toBe('matched');
+  return reply.res?.account?.score === null || reply.res?.account?.score === undefined ? '' : String(reply.res.account.score);
 }
-
-const settledBadge = (page: Page) => page.locator('sightline-badge:not([data-state="loading"])');
 
 describe('Zendesk ticket page', () => {
   it('shows the badge beside the visible ticket and opens the panel', async () => {
@@ -64,19 +73,86 @@ describe('Zendesk ticket page', () => {
     expect(names.some((n) => n.includes('Acme Corp') && n.includes('matched by Zendesk organization 360001'))).toBe(true);
 
     await badge.click();
-    const frame = page.locator('iframe[data-sightline="panel"]');
+    const frame = panelFrame(page);
     await frame.waitFor();
     await expect(frame.getAttribute('src')).resolves.toMatch(/^chrome-extension:\/\/[a-p]{32}\/panel\.html\?host=zendesk&ticket=101&account=acc-acme$/);
-    // The panel docks below the host's top bar: the header toolbar stays uncovered.
-    const panelBox = await frame.boundingBox();
-    const headerBox = await page.locator('[data-test-id="header-toolbar"]').boundingBox();
-    expect(panelBox!.y).toBeGreaterThanOrEqual(headerBox!.y + headerBox!.height - 1);
-    expect(panelBox!.width).toBeGreaterThanOrEqual(378); // 380 px less the wrapper's border
-    expect(panelBox!.width).toBeLessThanOrEqual(380);
+    // Docked right, below the host's top bar; the page gives up the panel's width, so the ticket's own controls
+    // (reply editor, submit button, context panel, header tools) reflow beside it instead of under it.
+    const panelBox = (await frame.boundingBox())!;
+    const headerBox = (await page.locator('[data-test-id="header-toolbar"]').boundingBox())!;
+    expect(panelBox.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height - 1);
+    expect(panelBox.x + panelBox.width).toBeCloseTo(1400, 0);
+    expect(panelBox.width).toBeGreaterThanOrEqual(PANEL_WIDTH_PX - 1); // less the wrapper's border
+    expect(panelBox.width).toBeLessThanOrEqual(PANEL_WIDTH_PX);
+    const panelLeft = 1400 - PANEL_WIDTH_PX;
+    await expectReachable(page, page.locator('[data-test-id="ticket-editor"] textarea:visible'), panelLeft, 'reply editor');
+    await expectReachable(page, page.locator('[data-test-id="submit_button-button"]:visible'), panelLeft, 'submit button');
+    await expectReachable(page, page.locator('[data-test-id="context-panel"]:visible h3'), panelLeft, 'context panel');
+    await expectReachable(page, page.locator('[data-test-id="header-search"]'), panelLeft, 'header search');
     await screenshot(page, 'in-page-zendesk-panel');
 
     await page.keyboard.press('Escape');
     await frame.waitFor({ state: 'detached' });
+    // Closing gives the width back.
+    const submit = (await page.locator('[data-test-id="submit_button-button"]:visible').boundingBox())!;
+    expect(submit.x + submit.width).toBeGreaterThan(panelLeft);
+    await page.close();
+  });
+
+  it('opens and closes the panel with the keyboard shortcut, and ignores it where no customer is shown', async () => {
+    await expect(boundShortcut(session.serviceWorker)).resolves.toBe('Alt+Shift+S');
+    const page = await hostPage(zendeskTicketUrl(103));
+    await settledBadge(page).waitFor({ state: 'attached' });
+    await pressPanelShortcut(session.serviceWorker, page);
+    await panelFrame(page).waitFor();
+    await expect(panelFrame(page).getAttribute('src')).resolves.toContain('ticket=103&account=acc-initech');
+    await pressPanelShortcut(session.serviceWorker, page);
+    await panelFrame(page).waitFor({ state: 'detached' });
+
+    // The dashboard runs the content script but shows no customer: the shortcut does nothing there.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/agent/dashboard');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect.poll(() => page.locator('sightline-badge').count()).toBe(0);
+    await pressPanelShortcut(session.serviceWorker, page);
+    // A later toggle on a customer page proves the command round trip has finished; none opened meanwhile.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/agent/tickets/101');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await settledBadge(page).waitFor({ state: 'attached' });
+    await expect(panelFrame(page).count()).resolves.toBe(0);
+    await pressPanelShortcut(session.serviceWorker, page);
+    await panelFrame(page).waitFor();
+    await expect(page.locator('iframe[data-sightline="panel"]').count()).resolves.toBe(1);
+    await page.close();
+
+    // A tab without Sightline's content script: the background swallows "no receiver" and nothing breaks.
+    const other = await session.openExtensionPage('popup.html');
+    await pressPanelShortcut(session.serviceWorker, other);
+    await other.close();
+  });
+
+  it('places the badge beside the ticket when the workspace renders it after the content script has started', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    // Zendesk renders the ticket from its API: hold that answer so the ticket header appears late.
+    await page.route('**/api/v2/tickets/102.json*', async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /sightline|chrome-extension/i.test(`${m.text()} ${m.location().url}`)) consoleErrors.push(m.text());
+    });
+    await page.goto(zendeskTicketUrl(102), { waitUntil: 'load' });
+    // document_idle has passed (load fired) and the header is not there yet.
+    await expect(page.locator('[data-test-id="ticket-breadcrumbs"]:visible').count()).resolves.toBe(0);
+    const badge = settledBadge(page);
+    await badge.waitFor({ state: 'attached', timeout: 10_000 });
+    await expect(badge.getAttribute('data-placement')).resolves.toBe('inline');
+    await expect(badge.getAttribute('data-account-id')).resolves.toBe('acc-globex');
+    await expect(page.locator('[data-test-id="ticket-breadcrumbs"]:visible sightline-badge').count()).resolves.toBe(1);
     await page.close();
   });
 
@@ -119,28 +195,130 @@ describe('Zendesk ticket page', () => {
   });
 });
 
-describe('Salesforce Lightning record pages', () => {
+describe('Salesforce record pages', () => {
+  const model = buildHostModel(FIXTURE_DATASET);
   const acme = FIXTURE_ACCOUNTS.find((a) => a.id === 'acc-acme')!;
+  const globex = FIXTURE_ACCOUNTS.find((a) => a.id === 'acc-globex')!;
   const hank = FIXTURE_CONTACTS.find((c) => c.id === 'con-hank')!;
+  /** A fixture record of `object` whose Account is `accountSfId` (ids derived by the fixture hosts). */
+  const recordOf = (object: SalesforceObject, accountSfId: string) =>
+    [...model.salesforce.records.values()].find((r) => r.object === object && r.accountId === accountSfId)!.id;
 
-  it('shows the badge on an Account page, matched by id', async () => {
+  it('shows the badge on an Account page, matched by id, and opens the panel beside the record actions', async () => {
     const page = await hostPage(lightningRecordUrl(acme.sfId!, 'Account'));
     const badge = settledBadge(page);
     await badge.waitFor({ state: 'attached' });
     await expect(badge.getAttribute('data-account-id')).resolves.toBe('acc-acme');
     await expect(badge.getAttribute('data-placement')).resolves.toBe('inline');
+    await expect(badge.getAttribute('data-score')).resolves.toBe(await backgroundScore({ sfId: acme.sfId! }));
     await screenshot(page, 'in-page-salesforce-account');
+
+    await badge.click();
+    await panelFrame(page).waitFor();
+    const panelLeft = 1400 - PANEL_WIDTH_PX;
+    for (const action of ['Follow', 'Edit', 'Delete']) {
+      await expectReachable(page, page.locator('.oneContent.active records-highlights2 .actionsContainer button', { hasText: action }), panelLeft, `${action} action`);
+    }
+    await expectReachable(page, page.locator('.oneContent.active .slds-tabs_default__link', { hasText: 'Related' }), panelLeft, 'Related tab');
+    await screenshot(page, 'in-page-salesforce-panel');
+    await page.keyboard.press('Escape');
+    await panelFrame(page).waitFor({ state: 'detached' });
     await page.close();
   });
 
-  it('finds the Account linked from a Contact page', async () => {
-    const page = await hostPage(lightningRecordUrl(hank.sfId!, 'Contact'));
+  // Contact, Opportunity and Case pages match by the Account linked on the page; short and Classic URLs too.
+  it.each<[string, () => string, string]>([
+    ['Contact (long URL)', () => lightningRecordUrl(hank.sfId!, 'Contact'), 'acc-globex'],
+    ['Contact (short URL, 15-character id)', () => lightningRecordUrl(hank.sfId!.slice(0, 15)), 'acc-globex'],
+    ['Opportunity (long URL)', () => lightningRecordUrl(recordOf('Opportunity', globex.sfId!), 'Opportunity'), 'acc-globex'],
+    ['Opportunity (short URL)', () => lightningRecordUrl(recordOf('Opportunity', acme.sfId!)), 'acc-acme'],
+    ['Case (long URL)', () => lightningRecordUrl(recordOf('Case', acme.sfId!), 'Case'), 'acc-acme'],
+    ['Case (short URL)', () => lightningRecordUrl(recordOf('Case', globex.sfId!)), 'acc-globex'],
+    ['Account (short URL)', () => lightningRecordUrl(globex.sfId!), 'acc-globex'],
+    ['Account (Classic)', () => classicRecordUrl(acme.sfId!), 'acc-acme'],
+    ['Contact (Classic)', () => classicRecordUrl(hank.sfId!), 'acc-globex'],
+    ['Case (Classic)', () => classicRecordUrl(recordOf('Case', acme.sfId!)), 'acc-acme'],
+  ])('matches a %s by its Account', async (_what, url, accountId) => {
+    const page = await hostPage(url());
     const badge = settledBadge(page);
     await badge.waitFor({ state: 'attached' });
+    await expect(badge.getAttribute('data-state')).resolves.toBe('matched');
+    await expect(badge.getAttribute('data-account-id')).resolves.toBe(accountId);
+    await expect(badge.getAttribute('data-placement')).resolves.toBe('inline');
+    await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('places the badge when Lightning renders the record after the content script has started', async () => {
+    const page = await hostPage(`${lightningRecordUrl(hank.sfId!, 'Contact')}?${RENDER_AFTER_PARAM}=2000`);
+    await page.waitForLoadState('load');
+    // document_idle has passed and neither the record header nor its Account link exists yet.
+    await expect(page.locator('.oneContent.active records-highlights2').count()).resolves.toBe(0);
+    const badge = settledBadge(page);
+    await badge.waitFor({ state: 'attached', timeout: 10_000 });
+    await expect(badge.getAttribute('data-placement')).resolves.toBe('inline');
     await expect(badge.getAttribute('data-account-id')).resolves.toBe('acc-globex');
     await page.close();
   });
 
+  it.each([
+    ['an Account URL carrying a Contact id', () => lightningRecordUrl(hank.sfId!, 'Account'), "Can't read this record: the address names an Account but its id belongs to a Contact"],
+    ['a Case URL carrying an Account id', () => lightningRecordUrl(acme.sfId!, 'Case'), "Can't read this record: the address names a Case but its id belongs to an Account"],
+    ['a malformed id', () => lightningRecordUrl('001-not-an-id', 'Account'), "Can't read this record: the address has no valid Account id"],
+  ])('says what is wrong with %s', async (_what, url, message) => {
+    const page = await hostPage(url());
+    const badge = settledBadge(page);
+    await badge.waitFor({ state: 'attached', timeout: 10_000 });
+    await expect(badge.getAttribute('data-state')).resolves.toBe('error');
+    await expect(badge.getAttribute('data-account-id')).resolves.toBe('');
+    await expect.poll(async () => (await accessibleNames(page)).some((n) => n.includes(message))).toBe(true);
+    await page.close();
+  });
+
+  it('shows no badge on pages that are not records it reads, and stays quiet', async () => {
+    for (const url of [
+      'https://acme.lightning.force.com/lightning/r/Lead/00QDn00000KkD4qIAF/view',
+      'https://acme.lightning.force.com/lightning/r/00QDn00000KkD4qIAF/view',
+      zendeskUrl('/agent/tickets/not-a-number'),
+      zendeskUrl('/agent/dashboard'),
+    ]) {
+      const page = await hostPage(url);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(500);
+      await expect(page.locator('sightline-badge').count(), url).resolves.toBe(0);
+      await page.close();
+    }
+  });
+});
+
+describe('badge size', () => {
+  it.each([
+    ['zendesk', () => zendeskTicketUrl(101), '[data-test-id="ticket-pane-header"]:visible'],
+    ['salesforce', () => lightningRecordUrl(FIXTURE_ACCOUNTS[0]!.sfId!, 'Account'), '.oneContent.active records-highlights2'],
+  ])('is the same at a large host root font size (%s)', async (host, url, header) => {
+    const page = await hostPage(url());
+    const badge = settledBadge(page);
+    await badge.waitFor({ state: 'attached' });
+    const normal = (await badge.boundingBox())!;
+    expect(normal.height).toBeGreaterThanOrEqual(24);
+    expect(normal.height).toBeLessThanOrEqual(32);
+    await screenshot(page.locator(header), `in-page-${host}-badge-normal`);
+    // 24 px root font: anything sized in rem would now be 1.5–1.7× larger.
+    const remPx = await page.evaluate(() => {
+      document.documentElement.style.fontSize = '24px';
+      return parseFloat(getComputedStyle(document.documentElement).fontSize);
+    });
+    expect(remPx).toBe(24);
+    // The host's rem-based text grows; the badge (px inside its shadow root) does not.
+    const large = (await badge.boundingBox())!;
+    expect(large.height).toBeCloseTo(normal.height, 0);
+    expect(large.width).toBeCloseTo(normal.width, 0);
+    await screenshot(page.locator(header), `in-page-${host}-badge-large-root-font`);
+    await page.close();
+  });
+});
+
+describe('host page consoles', () => {
   it('logged no errors from Sightline in any host page console', () => {
     expect(consoleErrors).toEqual([]);
   });
