@@ -29,6 +29,25 @@ describe('firstResponseSla across midnight and time zones', () => {
     expect(zonedTime(result.dueAt, 'Europe/Berlin')).toEqual({ date: '2025-03-30', time: '04:30' });
   });
 
+  it('a 4 h SLA over the fall-back night in New York ends 03:30 local (4 real hours, 3 on the wall clock)', () => {
+    const createdAt = Date.parse('2025-11-02T04:30:00Z'); // 00:30 EDT; at 02:00 EDT clocks go back to 01:00 EST
+    expect(zonedTime(createdAt, 'America/New_York')).toEqual({ date: '2025-11-02', time: '00:30' });
+    const halfway = createdAt + 120 * MIN; // 01:30 EST, the second 01:30 of the night
+    const result = sla(firstResponseSla({ createdAt, firstReplyMinutes: null }, Priority, halfway));
+    expect(result).toMatchObject({ state: 'running', remainingMs: 120 * MIN });
+    expect(zonedTime(halfway, 'America/New_York')).toEqual({ date: '2025-11-02', time: '01:30' });
+    expect(zonedTime(result.dueAt, 'America/New_York')).toEqual({ date: '2025-11-02', time: '03:30' });
+  });
+
+  it('a 24 h SLA created just before midnight is due just before the next midnight, breached a minute after', () => {
+    const createdAt = Date.parse('2025-12-31T22:59:00Z'); // 23:59 in Berlin on New Year's Eve
+    const result = sla(firstResponseSla({ createdAt, firstReplyMinutes: null }, Standard, createdAt));
+    expect(zonedTime(result.dueAt, 'Europe/Berlin')).toEqual({ date: '2026-01-01', time: '23:59' });
+    expect(sla(firstResponseSla({ createdAt, firstReplyMinutes: null }, Standard, result.dueAt + MIN))).toMatchObject({
+      state: 'breached', remainingMs: -MIN,
+    });
+  });
+
   it('the same instant is due at different wall-clock times per zone, never at a different instant', () => {
     const createdAt = Date.parse('2025-06-01T18:00:00Z'); // 23:30 in Kolkata (UTC+5:30)
     const result = sla(firstResponseSla({ createdAt, firstReplyMinutes: null }, Standard, createdAt));
