@@ -1,15 +1,18 @@
 /**
  * Backup and restore: the whole database as one JSON file, restored (after confirmation when it would replace
- * data) in one transaction; and the accounts with their latest scores as CSV.
+ * data) in one transaction; and the accounts with their latest scores as CSV. Reading, checking and restoring a
+ * backup run in a worker (backup-worker.ts), so a large file does not freeze the page.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ProgressBar } from '@/components/import/ProgressBar';
 import { accountsCsv } from '@/lib/backup/accounts-csv';
-import { type Backup, backupFileName, backupFileParts, readBackup } from '@/lib/backup/backup-format';
-import { countRecords, exportBackup, restoreBackup } from '@/lib/db/backup';
+import { type Backup, backupFileName, backupFileParts } from '@/lib/backup/backup-format';
+import type { BackupContents } from '@/lib/backup/worker-protocol';
+import { countRecords, exportBackup } from '@/lib/db/backup';
 import { DATA_TABLES, getDatabase } from '@/lib/db/database';
 import { loadSettings } from '@/lib/db/settings';
+import { BackupWorkerClient } from './backup-client';
 
 /** Saves a Blob as a file through a temporary link (no downloads permission needed in an extension page). */
 function downloadBlob(blob: Blob, fileName: string): void {
@@ -22,26 +25,27 @@ function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-interface PendingRestore {
-  fileName: string;
-  backup: Backup;
-}
-
 const button = 'rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50 disabled:opacity-40';
 
-function tableSummary(backup: Backup): string {
-  return DATA_TABLES.filter((table) => backup.tables[table].length > 0)
-    .map((table) => `${backup.tables[table].length.toLocaleString()} ${table}`)
+function tableSummary(counts: Readonly<Record<string, number>>): string {
+  return DATA_TABLES.filter((table) => (counts[table] ?? 0) > 0)
+    .map((table) => `${counts[table]!.toLocaleString()} ${table}`)
     .join(', ') || 'no records';
 }
+
+const countsOf = (backup: Backup) => Object.fromEntries(DATA_TABLES.map((table) => [table, backup.tables[table].length]));
 
 export function BackupSection() {
   const db = getDatabase();
   const recordCount = useLiveQuery(() => countRecords(db), [db]);
   const [busy, setBusy] = useState<'export' | 'csv' | 'restore'>();
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; details?: string[] }>();
-  const [pending, setPending] = useState<PendingRestore>();
+  const [pending, setPending] = useState<BackupContents>();
   const [progress, setProgress] = useState<{ written: number; total: number }>();
+  const [checking, setChecking] = useState<string>();
+  const worker = useRef<BackupWorkerClient>(null);
+  worker.current ??= new BackupWorkerClient();
+  useEffect(() => () => worker.current?.dispose(), []);
 
   async function run(name: 'export' | 'csv' | 'restore', action: () => Promise<string>) {
     setBusy(name);
@@ -61,7 +65,7 @@ export function BackupSection() {
       const backup = await exportBackup(db);
       const fileName = backupFileName(new Date());
       downloadBlob(new Blob(backupFileParts(backup), { type: 'application/json' }), fileName);
-      return `Saved ${fileName} (${tableSummary(backup)}).`;
+      return `Saved ${fileName} (${tableSummary(countsOf(backup))}).`;
     });
 
   const downloadAccountsCsv = () =>
@@ -75,19 +79,23 @@ export function BackupSection() {
   async function chooseBackup(file: File) {
     setMessage(undefined);
     setPending(undefined);
-    const read = readBackup(await file.text(), file.name);
-    if (!read.ok) {
-      setMessage({ tone: 'error', text: read.message, details: read.problems });
-      return;
+    setChecking(file.name);
+    try {
+      const checked = await worker.current!.check(file, file.name);
+      if (checked.ok) setPending(checked.contents);
+      else setMessage({ tone: 'error', text: checked.message, details: checked.problems });
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setChecking(undefined);
     }
-    setPending({ fileName: file.name, backup: read.backup });
   }
 
-  const restore = (restoring: PendingRestore) =>
+  const restore = (restoring: BackupContents) =>
     run('restore', async () => {
-      await restoreBackup(db, restoring.backup, setProgress);
+      const restored = await worker.current!.restore(setProgress);
       setPending(undefined);
-      return `Restored ${restoring.fileName}: ${tableSummary(restoring.backup)}.`;
+      return `Restored ${restoring.fileName}: ${tableSummary(restored.counts)}.`;
     });
 
   return (
@@ -113,7 +121,7 @@ export function BackupSection() {
           type="file"
           accept=".json,application/json"
           data-testid="backup-file"
-          disabled={busy !== undefined}
+          disabled={busy !== undefined || checking !== undefined}
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
@@ -122,11 +130,17 @@ export function BackupSection() {
         />
       </label>
 
+      {checking && (
+        <p className="my-2 text-slate-600" role="status" data-testid="backup-checking">
+          Checking {checking}…
+        </p>
+      )}
+
       {pending && (
         <div className="my-3 rounded border border-amber-300 bg-amber-50 p-3" data-testid="backup-confirm">
           <p>
-            {pending.fileName} holds {tableSummary(pending.backup)}
-            {pending.backup.settings ? ' and settings' : ''}.
+            {pending.fileName} holds {tableSummary(pending.counts)}
+            {pending.hasSettings ? ' and settings' : ''}.
           </p>
           {recordCount ? (
             <p className="mt-1 font-medium text-amber-900">
@@ -145,7 +159,15 @@ export function BackupSection() {
             >
               {recordCount ? 'Replace all data' : 'Restore'}
             </button>
-            <button type="button" className={button} disabled={busy !== undefined} onClick={() => setPending(undefined)}>
+            <button
+              type="button"
+              className={button}
+              disabled={busy !== undefined}
+              onClick={() => {
+                setPending(undefined);
+                worker.current?.forget();
+              }}
+            >
               Cancel
             </button>
           </div>
