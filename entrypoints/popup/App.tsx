@@ -1,7 +1,7 @@
 /**
  * The toolbar popup: the portfolio at a glance for managers. It reads the digest the background keeps after each
  * rescoring (one record) plus the small live tables (overrides, settings, open runs), so it paints quickly at any
- * portfolio size. Without a digest yet (rescoring has not run since data arrived) it computes one from the tables.
+ * portfolio size. Without a current digest (rescoring has not run since data arrived) it builds and stores one.
  * Speed contract: once the numbers are painted it sets <html data-ready="true"> and marks `sightline:ready`.
  */
 import { format } from 'date-fns';
@@ -16,7 +16,7 @@ import { MetricTiles } from '@/components/portfolio/MetricTiles';
 import { RenewalsTable } from '@/components/portfolio/RenewalsTable';
 import { RunsSummary } from '@/components/portfolio/RunsSummary';
 import { getDatabase } from '@/lib/db/database';
-import { computePortfolioDigest, readPortfolioDigest } from '@/lib/db/portfolio-digest';
+import { readPortfolioDigest, refreshPortfolioDigest } from '@/lib/db/portfolio-digest';
 import { loadSettings } from '@/lib/db/settings';
 import { ownerKey } from '@/lib/portfolio/digest';
 import { DEFAULT_FILTER, parseFilter } from '@/lib/portfolio/filter';
@@ -31,15 +31,26 @@ const FILTER_KEY = 'sightline:portfolio-filter';
 async function loadPopupData() {
   const now = new Date();
   const today = localDay(now);
-  const [stored, overrides, settings, accountCount, openRuns] = await Promise.all([
+  const [digest, overrides, settings, accountCount, latestSnapshot, openRuns] = await Promise.all([
     readPortfolioDigest(db),
     db.overrides.toArray(),
     loadSettings(db),
     db.accounts.count(),
+    db.snapshots.where('date').belowOrEqual(today).lastKey(),
     db.runs.where('status').equals('open').toArray(),
   ]);
-  const digest = stored ?? (accountCount > 0 ? await computePortfolioDigest(db, settings, today, now.getTime()) : undefined);
-  return { today, digest, live: stored === undefined, overrides, settings, accountCount, openRuns };
+  // A digest that missed a rescoring or an import (the background rebuilds it ~30 s after changes settle).
+  const stale = digest !== undefined && (digest.accounts.ids.length !== accountCount || digest.snapshotDate !== (latestSnapshot ?? null));
+  return { today, digest: stale ? undefined : digest, overrides, settings, accountCount, openRuns };
+}
+
+/**
+ * Without a current digest the popup builds one from the tables (slow for large portfolios) and stores it, so the
+ * next opening is quick; the background replaces it after its next rescoring.
+ */
+async function rebuildDigest(): Promise<void> {
+  const now = new Date();
+  await refreshPortfolioDigest(db, await loadSettings(db), localDay(now), now.getTime());
 }
 
 function markReady() {
@@ -90,6 +101,12 @@ export function App() {
   }, [data]);
 
   const empty = data !== undefined && data.accountCount === 0;
+  const needsDigest = data !== undefined && data.accountCount > 0 && data.digest === undefined;
+  const [rebuildError, setRebuildError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!needsDigest) return;
+    rebuildDigest().catch((error: unknown) => setRebuildError(error instanceof Error ? error.message : String(error)));
+  }, [needsDigest]);
   useEffect(() => {
     if (view || empty) markReady();
   }, [view, empty]);
@@ -127,6 +144,12 @@ export function App() {
         </section>
       ) : null}
 
+      {needsDigest ? (
+        <p className="text-xs text-slate-600" data-testid="digest-building" role="status">
+          {rebuildError ? `Could not compute the portfolio: ${rebuildError}` : 'Computing the portfolio from your data…'}
+        </p>
+      ) : null}
+
       {view && data?.digest ? (
         <>
           {view.selectionProblem ? (
@@ -162,7 +185,7 @@ export function App() {
           ) : null}
           <footer className="flex items-center justify-between border-t border-slate-100 pt-2 text-xs">
             <span className="text-[11px] text-slate-500" data-testid="digest-age">
-              {data.live ? 'Computed now: scores appear after rescoring' : `As of ${format(data.digest.builtAt, 'd MMM HH:mm')}`}
+              {data.digest.snapshotDate ? `As of ${format(data.digest.builtAt, 'd MMM HH:mm')}` : 'Not scored yet: scores appear after rescoring'}
             </span>
             <span className="flex gap-3">
               <a href="/report.html" target="_blank" rel="noreferrer" className="font-medium text-teal-700 hover:underline" data-testid="open-report">
