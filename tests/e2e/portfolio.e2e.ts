@@ -6,6 +6,8 @@
  */
 import { addDays, format, parseISO } from 'date-fns';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, seedRecords } from '../../scripts/harness/extension-page';
 import type { ExtensionSession } from '../../scripts/harness/launch';
@@ -45,7 +47,7 @@ const median = (values: number[]) => {
 const norm = (name: string | undefined) => (name ?? '').trim().toLowerCase();
 
 /** The popup's numbers for a selection, from DESIGN.md §3's definitions (default settings: bands 80/50). */
-function expected(r: Records, owner: string | null, segment: string | null) {
+function expected(r: Records, owner: string | null, segment: string | null, experienceDays = 90) {
   const { today } = r;
   const inSelection = (a: Account) => (owner === null || norm(a.owner) === norm(owner)) && (segment === null || a.segment === segment);
   const accounts = r.accounts.filter(inSelection);
@@ -77,8 +79,8 @@ function expected(r: Records, owner: string | null, segment: string | null) {
     };
   });
 
-  // NPS, CSAT and first response over the last 90 days; ticket days are UTC days.
-  const q = { start: shift(today, -89), end: today };
+  // NPS, CSAT and first response over the last 90 days (the popup; the report's 12 months: 365); ticket days are UTC days.
+  const q = { start: shift(today, 1 - experienceDays), end: today };
   const nps = r.nps.filter((n) => ids.has(n.accountId) && n.date >= q.start && n.date <= q.end);
   const npsScore = nps.length ? (100 * (nps.filter((n) => n.score >= 9).length - nps.filter((n) => n.score <= 6).length)) / nps.length : null;
   const from = Date.parse(`${q.start}T00:00:00Z`);
@@ -350,6 +352,61 @@ describe('popup with the demo portfolio', () => {
     await reopened.getByTestId('filter-segment').selectOption('all');
     await showsNumbers(reopened, team);
     await reopened.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the report page, which shows every section with the same metrics over the chosen period', async () => {
+    const popup = await openPopup();
+    const opened = session.context.waitForEvent('page');
+    await popup.getByTestId('open-report').click();
+    const report = await opened;
+    await report.setViewportSize({ width: 1200, height: 900 });
+    expect(report.url()).toBe(`${session.origin}/report.html`);
+    await report.locator('html[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await popup.close();
+
+    for (const section of ['metrics', 'churn', 'churn-reasons', 'forecast', 'health', 'cohorts', 'sla', 'owners', 'segments']) {
+      await expect(report.getByTestId(`report-${section}`).isVisible(), section).resolves.toBe(true);
+    }
+    // The default period is the last 12 months: every metric over 365 days.
+    const year = expected(records, null, null, 365);
+    for (const [key, value] of Object.entries(year.metrics)) {
+      const shown = await report.getByTestId(`report-metric-${key}`).getAttribute('data-value');
+      if (value === null) expect(shown, key).toBe('');
+      else expect(Number(shown), key).toBeCloseTo(value, 6);
+    }
+    await expect(report.getByTestId('report-metric-nrr').locator('h3').locator('..').getAttribute('title')).resolves.toMatch(/^Net revenue retention = /);
+    const owners = [...new Set(records.accounts.map((a) => a.owner?.trim() || 'No owner'))].sort();
+    await expect(report.getByTestId('owners-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))).resolves.toEqual(
+      expect.arrayContaining(owners),
+    );
+    await expect(report.getByTestId('owners-row').count()).resolves.toBe(owners.length);
+    await screenshot(report, 'portfolio-report', { fullPage: true });
+
+    // CSV export: one row per number; the metrics and each owner's active ARR as computed here.
+    const download = report.waitForEvent('download');
+    await report.getByTestId('report-csv').click();
+    const file = await (await download).path();
+    const rows = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const metricRows = rows.filter((r) => r.section === 'Metrics');
+    expect(metricRows.map((r) => r.measure)).toEqual(['NRR', 'GRR', 'NPS', 'CSAT', 'First response', 'Time to value']);
+    const byLabel: Record<string, string> = { NRR: 'nrr', GRR: 'grr', NPS: 'nps', CSAT: 'csat', 'First response': 'frt', 'Time to value': 'ttv' };
+    for (const row of metricRows) {
+      const want = year.metrics[byLabel[row.measure!]!];
+      if (want === null || want === undefined) expect(row.value).toBe('');
+      else expect(Number(row.value)).toBeCloseTo(want, 2);
+    }
+    for (const owner of owners) {
+      const arr = records.accounts.filter((a) => a.status === 'active' && (a.owner?.trim() || 'No owner') === owner).reduce((s, a) => s + a.arr, 0);
+      expect(Number(rows.find((r) => r.section === 'Owners' && r.group === owner && r.measure === 'ARR')?.value), owner).toBeCloseTo(arr, 2);
+    }
+
+    // The printable page: controls hidden, sections kept.
+    await report.emulateMedia({ media: 'print' });
+    await expect(report.getByTestId('report-csv').isVisible()).resolves.toBe(false);
+    await expect(report.getByTestId('report-owners').isVisible()).resolves.toBe(true);
+    await screenshot(report, 'portfolio-report-print', { fullPage: true });
+    await report.close();
     expect(pageErrors).toEqual([]);
   });
 });
