@@ -17,7 +17,8 @@ const ROUNDS = 2;
 
 export async function runRescore(ctx: BenchContext): Promise<BenchRow[]> {
   const { accounts, usageDays } = ctx.options;
-  const { page } = await ctx.portfolio(accounts);
+  const portfolio = await ctx.portfolio(accounts);
+  const { page } = portfolio;
   const floors = [];
   const jobs = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -25,6 +26,7 @@ export async function runRescore(ctx: BenchContext): Promise<BenchRow[]> {
     const job = await benchCall(page, 'rescore', ctx.today);
     if (job.result.accounts !== accounts) throw new Error(`rescoring scored ${job.result.accounts} accounts, expected ${accounts}`);
     jobs.push(job);
+    portfolio.rescored = true;
     ctx.log(`rescore: round ${round + 1}: floor ${floors.at(-1)!.totalMs.toFixed(0)} ms, job ${job.wallMs.toFixed(0)} ms`);
   }
   const floor = floors.reduce((a, b) => (b.totalMs < a.totalMs ? b : a));

@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { runBadgePaint } from './badge-paint';
 import { runContentSize } from './content-size';
 import { runImport } from './import';
+import { runPageLoad } from './page-load';
+import { runPopupPaint } from './popup-paint';
 import { runRescore } from './rescore';
 import { createContext, DEFAULT_OPTIONS, type BenchContext, type BenchOptions } from './support/context';
 import { formatTable, judge, saveResults, type BenchRow, type BenchRowResult } from './support/report';
@@ -23,6 +25,8 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   rescore: runRescore,
   import: runImport,
   'badge-paint': runBadgePaint,
+  'page-load': runPageLoad,
+  'popup-paint': runPopupPaint,
 };
 
 const ISSUE_OF: Record<string, number> = { 'content-size': 2, rescore: 3, import: 4, 'badge-paint': 5, 'page-load': 5, 'popup-paint': 7 };

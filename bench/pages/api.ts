@@ -48,10 +48,23 @@ export interface ImportFloorResult {
   writeMs: number;
 }
 
+export interface BackgroundWork {
+  /** When the after-change alarm will start a rescoring run; null when none is queued. */
+  changeAlarmAt: number | null;
+  /** A rescoring run has recorded progress and not finished. */
+  rescoring: boolean;
+  /** builtAt of the stored portfolio digest (the last step after a rescoring run). */
+  digestBuiltAt: number | null;
+}
+
 export interface BenchPageApi {
   seedPortfolio(options: SeedOptions): Promise<SeedResult>;
   rescoreFloor(): Promise<RescoreFloorResult>;
   rescore(today: IsoDate): Promise<TimedRescore>;
+  /** What the service worker does after a rescoring run for the popup: rebuild the portfolio digest. */
+  refreshDigest(today: IsoDate): Promise<number>;
+  /** The service worker's queued rescoring (the after-change alarm's time) and when it last built the digest. */
+  backgroundWork(): Promise<BackgroundWork>;
   /** Empties stores with the raw API (no Dexie change notice, so the service worker does not start rescoring). */
   clearStores(stores: readonly string[]): Promise<void>;
   countStore(store: string): Promise<number>;

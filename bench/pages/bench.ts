@@ -1,7 +1,10 @@
 /** The bench page's module: puts the benchmark operations on window for bench/*.ts (see api.ts). */
+import { browser } from 'wxt/browser';
+import { CHANGED_ALARM } from '../../entrypoints/background/rescoring';
 import { importFile } from '../../entrypoints/options/import-client';
 import { getDatabase } from '../../lib/db/database';
-import { rescoreAll } from '../../lib/db/rescore';
+import { readPortfolioDigest, refreshPortfolioDigest } from '../../lib/db/portfolio-digest';
+import { RESCORE_PROGRESS_KEY, rescoreAll } from '../../lib/db/rescore';
 import { loadSettings } from '../../lib/db/settings';
 import type { BenchPageApi, BenchPageWindow } from './api';
 import { importFloor } from './import-floor';
@@ -31,6 +34,18 @@ const api: BenchPageApi = {
     const settings = await loadSettings(db);
     const result = await rescoreAll(db, settings, today, { restart: true });
     return { wallMs: performance.now() - t0, result };
+  },
+  async refreshDigest(today) {
+    const db = getDatabase();
+    const t0 = performance.now();
+    await refreshPortfolioDigest(db, await loadSettings(db), today, Date.now());
+    return performance.now() - t0;
+  },
+  async backgroundWork() {
+    const db = getDatabase();
+    const [alarms, progress, digest] = await Promise.all([browser.alarms.getAll(), db.meta.get(RESCORE_PROGRESS_KEY), readPortfolioDigest(db)]);
+    const change = alarms.find((a) => a.name === CHANGED_ALARM);
+    return { changeAlarmAt: change?.scheduledTime ?? null, rescoring: progress !== undefined, digestBuiltAt: digest?.builtAt ?? null };
   },
   async clearStores(stores) {
     await clearStores(await backend(), stores);

@@ -73,6 +73,8 @@ export interface SeededPortfolio {
   page: Page;
   accounts: number;
   seeded: SeedResult;
+  /** Today's snapshot has been written by a rescoring run in this session (the popup shows snapshot scores). */
+  rescored: boolean;
 }
 
 export function createContext(options: BenchOptions): BenchContext {
@@ -105,7 +107,7 @@ export function createContext(options: BenchOptions): BenchContext {
         `seeded ${JSON.stringify(seeded.counts)}: generated in ${(seeded.generateMs / 1000).toFixed(1)} s, ` +
           `written in ${(seeded.writeMs / 1000).toFixed(1)} s (${((seeded.writeMs * 1000) / Math.max(1, rows)).toFixed(0)} µs per row)`,
       );
-      return { session, page, accounts, seeded };
+      return { session, page, accounts, seeded, rescored: false };
     } catch (error) {
       await session.close();
       throw error;
