@@ -66,12 +66,14 @@ export function AccountHeader({ panel }: { panel: Pick<AccountPanel, 'account' |
             ) : null}
             {health.stale ? <span className="font-medium text-amber-700"> · some inputs stale</span> : null}
           </p>
-          <p className="space-x-2 text-xs">
-            {overridden ? <span className="text-slate-500">computed</span> : null}
-            <Trend delta={health.trend.delta7} days={7} />
-            <Trend delta={health.trend.delta30} days={30} />
-          </p>
         </div>
+      </div>
+      <div className="flex items-center justify-between gap-2">
+        <p className="space-x-2 text-xs">
+          {overridden ? <span className="text-slate-500">computed</span> : null}
+          <Trend delta={health.trend.delta7} days={7} />
+          <Trend delta={health.trend.delta30} days={30} />
+        </p>
         <TrendSparkline points={panel.history} />
       </div>
       {match ? (

@@ -36,8 +36,11 @@ export function SlaView({ tier, ticket, now }: { tier: Tier | null; ticket: Pane
           data-state={result.sla.state}
           data-due-at={result.sla.dueAt}
         >
-          Ticket #{ticketId}: first reply due <strong>{format(result.sla.dueAt, 'EEE d MMM HH:mm')}</strong> —{' '}
-          <span data-testid="sla-remaining">
+          <span className="block">
+            Ticket #{ticketId}: first reply due <strong>{format(result.sla.dueAt, 'EEE d MMM HH:mm')}</strong>
+          </span>
+          {/* Its own line in fixed-width digits: the text changes every second and must not reflow the panel. */}
+          <span className="block font-medium tabular-nums" data-testid="sla-remaining">
             {result.sla.state === 'running'
               ? `${duration(result.sla.remainingMs)} left`
               : result.sla.state === 'met'

@@ -1,6 +1,6 @@
 import type { ScorePoint } from '@/lib/schemas/panel';
 
-const WIDTH = 96;
+const WIDTH = 120;
 const HEIGHT = 32;
 const PAD = 2;
 
@@ -15,7 +15,7 @@ export function TrendSparkline({ points }: { points: readonly ScorePoint[] }) {
   const scored = points.filter((p) => p.score !== null);
   if (scored.length < 2) {
     return (
-      <span className="w-24 shrink-0 text-right text-[10px] leading-tight text-slate-400" data-testid="sparkline-empty">
+      <span className="shrink-0 text-right text-[10px] leading-tight text-slate-400" data-testid="sparkline-empty">
         no history yet
       </span>
     );

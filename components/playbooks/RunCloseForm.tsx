@@ -44,7 +44,7 @@ export function RunCloseForm({ onClose }: { onClose: (outcome: string, nextSteps
       />
       <div className="flex items-center justify-between gap-2">
         <span className="text-slate-400">{missing ? `Needs ${missing} to close.` : ''}</span>
-        <button type="submit" className="rounded bg-slate-800 px-2 py-1 text-white disabled:opacity-40" disabled={Boolean(missing)} data-testid="close-run">
+        <button type="submit" className="shrink-0 whitespace-nowrap rounded bg-slate-800 px-2 py-1 text-white disabled:opacity-40" disabled={Boolean(missing)} data-testid="close-run">
           Close run
         </button>
       </div>

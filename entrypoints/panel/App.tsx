@@ -68,6 +68,16 @@ export function App() {
     document.title = context.accountId ? 'Sightline — account' : 'Sightline';
   }, [context.accountId]);
 
+  // Escape closes the panel from inside it too: the host page's own listener never sees keys typed in this frame.
+  useEffect(() => {
+    if (!EMBEDDED) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) notifyHost('sightline:close');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <div className={`flex min-h-screen flex-col bg-white text-sm text-slate-800 ${EMBEDDED ? 'h-screen' : ''}`} data-layout={EMBEDDED ? 'panel' : 'page'}>
       <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2">

@@ -234,6 +234,45 @@ describe('the panel on a Zendesk ticket', () => {
     expect(run.steps.filter((s) => s.done).every((s) => s.done!.by === USER)).toBe(true);
   });
 
+  it('skips a step with a reason, adds notes and closes the run with its outcome', async () => {
+    const step = panel.getByTestId('step-identify-drop');
+    await step.getByTestId('step-skip').click();
+    await step.getByTestId('step-skip-reason-input').fill('The drop was a data gap, not the customer');
+    // Submitted from the keyboard, as a person typing would: after the frame has scrolled, headless Chromium
+    // sometimes delivers a mouse click to the host page's <iframe> element instead of into the frame.
+    await step.getByTestId('step-skip-reason-input').press('Enter');
+    await expect.poll(() => step.getAttribute('data-state'), { timeout: 10_000 }).toBe('skipped');
+    await expect(step.getByTestId('step-skip-reason').innerText()).resolves.toBe(`Skipped by ${USER}: The drop was a data gap, not the customer`);
+
+    await panel.getByTestId('run-note-input').fill('Sponsor is on leave until Monday');
+    await panel.getByTestId('run-note-input').press('Enter');
+    await expect.poll(() => panel.getByTestId('run-notes').innerText(), { timeout: 10_000 }).toContain('Sponsor is on leave until Monday');
+
+    await panel.getByTestId('note-text').fill('Renewal call moved to next week');
+    await panel.getByTestId('note-add').press('Enter');
+    await expect.poll(() => panel.getByTestId('note').first().innerText(), { timeout: 10_000 }).toContain('Renewal call moved to next week');
+
+    await screenshot(page, 'panel-zendesk-checklist');
+    const before = Date.now();
+    await panel.getByTestId('run-outcome').fill('Usage recovered after the training session');
+    await panel.getByTestId('run-next-steps').fill('Check usage again in two weeks (Pat)');
+    await panel.getByTestId('close-run').press('Enter');
+    // Closed runs leave the open list: the playbook can be started again.
+    await expect.poll(() => panel.locator('[data-status="open"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect(panel.getByTestId('closed-runs').innerText()).resolves.toContain('1 closed run');
+
+    const options = await session.openExtensionPage('options.html');
+    const runs = await readStore<PlaybookRun>(options, 'runs');
+    const notes = await readStore<{ accountId: string; author: string; text: string }>(options, 'notes');
+    await options.close();
+    const run = runs.find((r) => r.accountId === 'acc-acme' && r.templateId === 'at-risk')!;
+    expect(run).toMatchObject({ status: 'closed', closedBy: USER, outcome: 'Usage recovered after the training session', nextSteps: 'Check usage again in two weeks (Pat)' });
+    expect(run.closedAt).toBeGreaterThanOrEqual(before);
+    expect(run.steps.find((s) => s.id === 'identify-drop')!.skipped).toMatchObject({ by: USER, reason: 'The drop was a data gap, not the customer' });
+    expect(run.notes?.map((n) => [n.author, n.text])).toEqual([[USER, 'Sponsor is on leave until Monday']]);
+    expect(notes.find((n) => n.text === 'Renewal call moved to next week')).toMatchObject({ accountId: 'acc-acme', author: USER });
+  });
+
   it('sets an override with reason and expiry and shows it beside the computed score', async () => {
     await panel.getByTestId('override-open').click();
     await panel.getByTestId('override-score').fill('85');
