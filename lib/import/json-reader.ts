@@ -15,6 +15,7 @@ import {
   zendeskOrganizationRow,
   zendeskSideloads,
   zendeskTicketRow,
+  type ZendeskSideloads,
   zendeskUserRow,
 } from './zendesk-json';
 
@@ -42,22 +43,30 @@ function rowOf(item: unknown, number: number): NamedRow {
   return { values: new Map(), number, problem: 'is not an object with named fields' };
 }
 
+/**
+ * In a Zendesk ticket file every object is read as a ticket, also one that breaks the ticket shape (an id that is
+ * not a number, say): its columns then carry the bad value to validation, which names it, instead of the whole
+ * record seeming empty under unmapped raw keys.
+ */
+function ticketRowOf(item: unknown, number: number, sideloads: ZendeskSideloads): NamedRow {
+  return isJsonObject(item) ? { values: zendeskTicketRow(item, sideloads), number } : rowOf(item, number);
+}
+
 function interpretDocument(document: unknown, fileName: string): { rows: NamedRow[]; kindHint?: ImportKind } {
   if (isJsonObject(document) && document.format === 'sightline-backup') {
     throw new ImportFileError({ file: fileName, message: 'is a Sightline backup, not an import file: restore it under "Backup and restore"' });
   }
   if (Array.isArray(document)) {
     const kindHint = document.length > 0 && isZendeskTicket(document[0]) ? 'tickets' : undefined;
-    return { rows: document.map((item, index) => rowOf(item, index + 1)), kindHint };
+    const read = kindHint ? (item: unknown, index: number) => ticketRowOf(item, index + 1, EMPTY_SIDELOADS) : (item: unknown, index: number) => rowOf(item, index + 1);
+    return { rows: document.map(read), kindHint };
   }
   if (!isJsonObject(document)) {
     throw new ImportFileError({ file: fileName, message: 'holds a single value, not a list of records' });
   }
   if (Array.isArray(document.tickets)) {
     const sideloads = zendeskSideloads(document);
-    const rows = document.tickets.map((ticket: unknown, index): NamedRow =>
-      isZendeskTicket(ticket) ? { values: zendeskTicketRow(ticket, sideloads), number: index + 1 } : rowOf(ticket, index + 1),
-    );
+    const rows = document.tickets.map((ticket: unknown, index): NamedRow => ticketRowOf(ticket, index + 1, sideloads));
     return { rows, kindHint: 'tickets' };
   }
   if (Array.isArray(document.organizations)) {
@@ -142,7 +151,7 @@ export async function readNdjson(
       }
       if (!sawRecord && isZendeskTicket(item)) kindHint = 'tickets';
       sawRecord = true;
-      rows.push(rowOf(item, lineNumber));
+      rows.push(kindHint === 'tickets' ? ticketRowOf(item, lineNumber, EMPTY_SIDELOADS) : rowOf(item, lineNumber));
     }
     if (rows.length) onRows(rows);
     options.onProgress?.(chunk.bytesRead);
