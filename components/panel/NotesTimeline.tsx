@@ -2,7 +2,7 @@ import { format } from 'date-fns';
 import { useState } from 'react';
 import type { Note } from '@/lib/schemas/records';
 
-export function NotesTimeline(props: { notes: Note[]; onAdd(text: string): Promise<void> }) {
+export function NotesTimeline(props: { notes: Note[]; olderNotes?: number; onAdd(text: string): Promise<void> }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   return (
@@ -44,6 +44,7 @@ export function NotesTimeline(props: { notes: Note[]; onAdd(text: string): Promi
           </li>
         ))}
       </ol>
+      {props.olderNotes ? <p className="text-xs text-slate-500">{props.olderNotes} older note(s) not shown.</p> : null}
     </section>
   );
 }

@@ -136,6 +136,7 @@ export function AccountView({ request, wide }: { request: PanelSubscribe; wide: 
         <Section title="Notes" testId="section-notes">
           <NotesTimeline
             notes={panel.notes}
+            olderNotes={panel.olderNotes}
             onAdd={async (text) => {
               await sendMessage('addNote', { accountId, text, at: Date.now() });
             }}

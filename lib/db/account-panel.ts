@@ -22,6 +22,8 @@ import { runsForAccount } from './playbook-runs';
 
 /** Days of snapshots behind the sparkline: the span of the longest trend (Δ 30 d). */
 export const HISTORY_DAYS = 30;
+/** Notes sent to the panel, newest first; older ones are counted, not sent (the port message stays small). */
+export const NOTES_SHOWN = 200;
 /** A new override's suggested expiry. */
 const DEFAULT_OVERRIDE_DAYS = 30;
 
@@ -70,7 +72,8 @@ export async function loadAccountPanel(
     startable: templates
       .filter((template) => !openTemplates.has(template.id))
       .map(({ id, name, description }) => ({ id, name, description })),
-    notes,
+    notes: notes.slice(0, NOTES_SHOWN),
+    olderNotes: Math.max(0, notes.length - NOTES_SHOWN),
     currentUser: settings.currentUser,
     defaultOverrideExpiry: addDaysIso(today, DEFAULT_OVERRIDE_DAYS),
     generatedAt: now.getTime(),

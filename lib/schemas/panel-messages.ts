@@ -18,7 +18,9 @@ export const SearchAccountsResponse = z.object({ accounts: z.array(AccountChoice
 export const LinkPageKeysRequest = z.object({ keys: PageKeys, accountId: Id }).strict();
 export const LinkPageKeysResponse = z.object({ linked: z.number().int() });
 
-export const AddNoteRequest = z.object({ accountId: Id, text: z.string().max(10_000), at: EpochMs }).strict();
+export const AddNoteRequest = z
+  .object({ accountId: Id, text: z.string().trim().min(1, 'a note needs some text').max(10_000, 'a note is at most 10,000 characters'), at: EpochMs })
+  .strict();
 export const AddNoteResponse = Note;
 
 export const SetOverrideRequest = z

@@ -126,7 +126,9 @@ export const AccountPanel = z.object({
   runs: z.array(PlaybookRun),
   /** Playbooks a person can start by hand (those without an open run for the account). */
   startable: z.array(PanelTemplate),
+  /** The newest notes, newest first, and how many older ones there are. */
   notes: z.array(Note),
+  olderNotes: z.number().int().nonnegative(),
   /** Who this browser's user is (settings.currentUser), for "done by you". */
   currentUser: z.string(),
   /** A sensible default expiry for a new override (30 days from today). */

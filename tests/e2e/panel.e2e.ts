@@ -332,6 +332,7 @@ describe('a page with no matching account', () => {
     await panel.getByTestId('pick-search').fill('initech');
     await panel.getByTestId('pick-result').first().waitFor();
     await expect(panel.getByTestId('pick-result').allInnerTexts()).resolves.toEqual([expect.stringContaining('Initech')]);
+    await screenshot(page, 'panel-zendesk-pick-account');
     await panel.getByTestId('pick-result').first().click();
     await expect.poll(() => panel.getByTestId('account-name').innerText(), { timeout: 10_000 }).toBe('Initech');
     await expect(panel.getByTestId('match-method').getAttribute('data-method')).resolves.toBe('chosen');
@@ -380,6 +381,12 @@ describe('the account detail page', () => {
     const sections = await page.getByTestId('account-panel').boundingBox();
     expect(sections!.width).toBeGreaterThan(900);
     await screenshot(page, 'account-detail-page', { fullPage: true });
+    await page.close();
+  });
+
+  it('says so when the account is not in Sightline', async () => {
+    const page = await session.openExtensionPage('panel.html?account=acc-deleted');
+    await expect(page.getByTestId('account-missing').innerText()).resolves.toBe('This account is no longer in Sightline.');
     await page.close();
   });
 });

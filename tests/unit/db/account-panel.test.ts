@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAccountPanel } from '@/lib/db/account-panel';
+import { loadAccountPanel, NOTES_SHOWN } from '@/lib/db/account-panel';
 import { SightlineDatabase } from '@/lib/db/database';
 import { addNote } from '@/lib/db/notes';
 import { setOverride } from '@/lib/db/overrides';
@@ -151,6 +151,19 @@ describe('loadAccountPanel', () => {
     expect(panel.startable.map((t) => t.id)).toContain(expansion!.id);
     expect(panel.startable).toHaveLength(DEFAULT_PLAYBOOK_TEMPLATES.length - 1);
     expect(panel.notes.map((n) => n.text)).toEqual(['second', 'first']);
+    expect(panel.olderNotes).toBe(0);
+  });
+
+  it(`sends the newest ${NOTES_SHOWN} notes and counts the older ones`, async () => {
+    await seed();
+    await db.notes.bulkPut(
+      Array.from({ length: NOTES_SHOWN + 5 }, (_, i) => ({ id: `n${i}`, accountId: 'acme', at: 1000 + i, author: 'Ana', text: `note ${i}` })),
+    );
+    const panel = await load();
+    expect(panel.notes).toHaveLength(NOTES_SHOWN);
+    expect(panel.notes[0]!.text).toBe(`note ${NOTES_SHOWN + 4}`);
+    expect(panel.notes.at(-1)!.text).toBe('note 5');
+    expect(panel.olderNotes).toBe(5);
   });
 
   it('runs again in a live query when a step is ticked, with who and when', async () => {
