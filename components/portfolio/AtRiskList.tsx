@@ -27,7 +27,7 @@ export function AtRiskList({ rows, hrefOf }: { rows: readonly AtRiskRow[]; hrefO
               {formatDelta(row.delta30)}
             </span>
             <span className="w-12 text-right tabular-nums text-slate-700">{formatMoney(row.arr)}</span>
-            <span className="w-[72px] shrink-0 text-right tabular-nums text-slate-500" title={row.renewalDate ? `Renews ${row.renewalDate}` : 'No renewal date'}>
+            <span className="w-[76px] shrink-0 whitespace-nowrap text-right tabular-nums text-slate-500" title={row.renewalDate ? `Renews ${row.renewalDate}` : 'No renewal date'}>
               {row.renewalDate ? format(parseISO(row.renewalDate), 'd MMM yyyy') : 'no renewal'}
             </span>
           </a>

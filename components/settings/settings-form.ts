@@ -34,6 +34,7 @@ export interface SettingsDraft {
   /** One per line. */
   personalDomains: string;
   renewalTypeNames: string;
+  salesforceInstanceUrl: string;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -68,6 +69,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     targets: Object.fromEntries(TARGET_KEYS.map((key) => [key, text(settings.targets[key])])) as SettingsDraft['targets'],
     personalDomains: settings.personalDomains.join('\n'),
     renewalTypeNames: settings.renewalTypeNames.join('\n'),
+    salesforceInstanceUrl: settings.salesforceInstanceUrl,
   };
 }
 
@@ -128,6 +130,7 @@ export function fromDraft(draft: SettingsDraft, base: Settings): FormResult {
     targets: { ...base.targets, ...mapValues(draft.targets, number) },
     personalDomains: domains,
     renewalTypeNames: lines(draft.renewalTypeNames),
+    salesforceInstanceUrl: draft.salesforceInstanceUrl.trim().replace(/\/+$/, ''),
   };
   const parsed = Settings.safeParse(candidate);
   if (!parsed.success) {

@@ -104,6 +104,7 @@ export function SettingsSection() {
 
       <FieldGroup title="You">
         <TextField id="currentUser" label="Your name (for “my accounts”, checklists, overrides)" width="w-64" inputMode="text" value={draft.currentUser} error={errors.currentUser} onChange={(v) => edit((d) => (d.currentUser = v))} />
+        <TextField id="salesforceInstanceUrl" label="Salesforce address (the popup opens accounts there), e.g. https://acme.lightning.force.com" width="w-96" inputMode="text" value={draft.salesforceInstanceUrl} error={errors.salesforceInstanceUrl} onChange={(v) => edit((d) => (d.salesforceInstanceUrl = v))} />
       </FieldGroup>
 
       <FieldGroup

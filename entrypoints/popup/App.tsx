@@ -19,7 +19,8 @@ import { getDatabase } from '@/lib/db/database';
 import { readPortfolioDigest, refreshPortfolioDigest } from '@/lib/db/portfolio-digest';
 import { loadSettings } from '@/lib/db/settings';
 import { ownerKey } from '@/lib/portfolio/digest';
-import { DEFAULT_FILTER, parseFilter } from '@/lib/portfolio/filter';
+import { parseFilter } from '@/lib/portfolio/filter';
+import { accountHref } from '@/lib/portfolio/links';
 import { buildPopupView, type AtRiskRow } from '@/lib/portfolio/popup-view';
 import { countRuns } from '@/lib/portfolio/runs';
 import type { PortfolioFilter } from '@/lib/schemas/portfolio';
@@ -112,7 +113,7 @@ export function App() {
   }, [view, empty]);
 
   const panelUrl = browser.runtime.getURL('/panel.html');
-  const hrefOf = (row: AtRiskRow) => `${panelUrl}?account=${encodeURIComponent(row.id)}`;
+  const hrefOf = (row: AtRiskRow) => accountHref(row, data?.settings.salesforceInstanceUrl ?? '', panelUrl);
 
   return (
     <main className="w-[400px] space-y-3 p-3 text-sm text-slate-800">

@@ -95,6 +95,17 @@ export const MetricTargets = z.object({
 });
 export type MetricTargets = z.infer<typeof MetricTargets>;
 
+/** The team's Salesforce address, for opening an account there; '' when not set. */
+export const SalesforceInstanceUrl = z.union([
+  z.literal(''),
+  z
+    .string()
+    .regex(
+      /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.(lightning\.force\.com|my\.salesforce\.com)$/i,
+      'expected your Salesforce address, like https://acme.lightning.force.com',
+    ),
+]);
+
 export const Settings = z.object({
   /** Name of the person using this browser: "my accounts", who ticked a step, who set an override. */
   currentUser: z.string().max(200),
@@ -115,6 +126,8 @@ export const Settings = z.object({
   personalDomains: z.array(z.string().min(1)),
   /** Opportunity "Type" values (as written in Salesforce) that mean a renewal. */
   renewalTypeNames: z.array(z.string().min(1)),
+  /** Settings saved before this field existed get ''. */
+  salesforceInstanceUrl: SalesforceInstanceUrl.default(''),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -158,4 +171,5 @@ export const DEFAULT_SETTINGS: Settings = {
     'mail.com', 'zoho.com', 'yandex.com', 'yandex.ru', 'qq.com', '163.com', 'hey.com', 'fastmail.com',
   ],
   renewalTypeNames: ['Renewal', 'Existing Business - Renewal'],
+  salesforceInstanceUrl: '',
 };

@@ -274,6 +274,17 @@ describe('popup with the demo portfolio', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('without a usable digest (one the background has not rebuilt yet) builds it itself, stores it, and shows the same numbers', async () => {
+    await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: { version: 0 } }]);
+    const popup = await openPopup();
+    expectNumbersMatch(await popupNumbers(popup), expected(records, null, null));
+    const meta = await readStore<{ key: string; value: { version?: number; accounts?: { ids: string[] } } }>(options, 'meta');
+    const stored = meta.find((row) => row.key === 'portfolio:digest')?.value;
+    expect(stored?.version).toBe(1);
+    expect(stored?.accounts?.ids).toHaveLength(500);
+    await popup.close();
+  });
+
   it('lists the top at-risk accounts by ARR (the overridden one among them) and opens the detail page on click', async () => {
     const popup = await openPopup();
     const { today } = records;

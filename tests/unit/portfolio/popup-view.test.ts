@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildPortfolioDigest, type DigestInput } from '@/lib/portfolio/digest';
 import { DEFAULT_FILTER, parseFilter } from '@/lib/portfolio/filter';
+import { accountHref } from '@/lib/portfolio/links';
 import { buildPopupView, type PopupInput } from '@/lib/portfolio/popup-view';
 import type { Account, HealthSnapshot, Opportunity, Override, Ticket } from '@/lib/schemas/records';
-import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { DEFAULT_SETTINGS, SalesforceInstanceUrl } from '@/lib/schemas/settings';
 
 const TODAY = '2026-06-30';
 const settings = { ...DEFAULT_SETTINGS, currentUser: 'Ana Ruiz' };
@@ -221,5 +222,25 @@ describe('time to value', () => {
     });
     expect(reasons(v).ttv).toBe(7); // median of 3 and 11
     expect(v.metrics.find((m) => m.definition.key === 'ttv')!.met).toBe(false); // target: below 7 days
+  });
+});
+
+describe('where an at-risk account opens', () => {
+  const panel = 'chrome-extension://abc/panel.html';
+  it('in Salesforce when the account has a Salesforce id and the address is set', () => {
+    expect(accountHref({ id: 'a', sfId: '001Dm0000018OWxIAM' }, 'https://acme.lightning.force.com', panel)).toBe(
+      'https://acme.lightning.force.com/lightning/r/Account/001Dm0000018OWxIAM/view',
+    );
+  });
+  it('on its Sightline page otherwise, the id encoded', () => {
+    expect(accountHref({ id: 'sf:a b/c', sfId: '001Dm0000018OWxIAM' }, '', panel)).toBe(`${panel}?account=sf%3Aa%20b%2Fc`);
+    expect(accountHref({ id: 'a', sfId: null }, 'https://acme.lightning.force.com', panel)).toBe(`${panel}?account=a`);
+  });
+  it('only accepts a Salesforce address as the setting', () => {
+    expect(SalesforceInstanceUrl.safeParse('https://acme.my.salesforce.com').success).toBe(true);
+    expect(SalesforceInstanceUrl.safeParse('').success).toBe(true);
+    expect(SalesforceInstanceUrl.safeParse('http://acme.lightning.force.com').success).toBe(false);
+    expect(SalesforceInstanceUrl.safeParse('https://evil.example.com').success).toBe(false);
+    expect(SalesforceInstanceUrl.safeParse('https://acme.lightning.force.com/path').success).toBe(false);
   });
 });
