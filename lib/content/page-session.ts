@@ -67,6 +67,8 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
 
   /** Opens or closes the panel; does nothing while the page shows no customer or is still being read. */
   function togglePanel(): void {
+    // An orphan (extension updated or removed without a new script here) cleans up instead of failing.
+    if (ctx.isInvalid) return;
     if (panel.isOpen()) return panel.close();
     if (!current || !lastRead) return;
     const { read, answer } = lastRead;
@@ -138,6 +140,7 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
 
   /** `url` comes from the navigation event: it fires before `location` changes. */
   function onLocation(url: URL): void {
+    if (ctx.isInvalid) return;
     const target = adapter.recognize(url);
     if (!target) return clear();
     const key = adapter.targetKey(target);

@@ -3,6 +3,7 @@
  * content scripts never listen to the content-script → background protocol and vice versa.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import { describeZodError, MessageRejectedError } from './errors';
 import { PanelCommand, PanelCommandResult } from '../schemas/tab-messages';
 
@@ -23,9 +24,14 @@ export async function sendPanelCommand(tabId: number, command: PanelCommand): Pr
 
 /** Content-script side: answers panel commands that pass validation. Returns a function that stops listening. */
 export function onPanelCommand(handler: (command: PanelCommand) => PanelCommandResult): () => void {
-  return tabMessenger.onMessage('panelCommand', ({ data }) => {
+  const stop = tabMessenger.onMessage('panelCommand', ({ data }) => {
     const parsed = PanelCommand.safeParse(data);
     if (!parsed.success) throw new MessageRejectedError(`panelCommand: ${describeZodError(parsed.error)}`);
     return handler(parsed.data);
   });
+  return () => {
+    // An orphaned content script (the extension was updated, disabled or removed) may have no runtime left to
+    // unregister from; its listener went with the old extension, and throwing would land in the host's console.
+    if (browser.runtime?.onMessage) stop();
+  };
 }
