@@ -1,5 +1,5 @@
 /** Helpers shared by the in-page e2e files: host tabs that record our console errors, the shortcut, hit tests. */
-import type { Locator, Page, Worker } from 'playwright-core';
+import type { CDPSession, Locator, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { seedAccounts, seedRecords } from '../../scripts/harness/extension-page';
 import type { ExtensionSession } from '../../scripts/harness/launch';
@@ -13,10 +13,20 @@ export function isOurConsoleError(text: string, locationUrl: string): boolean {
   return /sightline|content-scripts|chrome-extension:/i.test(text) || locationUrl.startsWith('chrome-extension://');
 }
 
-/** A host tab, 1400×900, whose console errors and uncaught exceptions from our code land in `errors`. */
-export async function openHostPage(session: ExtensionSession, url: string, errors: string[]): Promise<Page> {
+/**
+ * A host tab, 1400×900, whose console errors and uncaught exceptions from our code land in `errors`: those of
+ * the content scripts' isolated worlds through CDP (watchOurErrors), any naming Sightline through Playwright.
+ */
+export async function openHostPage(
+  session: ExtensionSession,
+  url: string,
+  errors: string[],
+  beforeLoad?: (page: Page) => Promise<unknown>,
+): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 1400, height: 900 });
+  await watchOurErrors(page, errors);
+  await beforeLoad?.(page);
   page.on('console', (message) => {
     if (message.type() === 'error' && isOurConsoleError(message.text(), message.location().url)) errors.push(`${page.url()}: ${message.text()}`);
   });
@@ -25,6 +35,41 @@ export async function openHostPage(session: ExtensionSession, url: string, error
   });
   await page.goto(url);
   return page;
+}
+
+interface ExecutionContextDescription {
+  id: number;
+  name: string;
+  auxData?: { type?: string };
+}
+interface RemoteObject {
+  description?: string;
+  value?: unknown;
+}
+
+/**
+ * Uncaught exceptions and console.error calls from Sightline's content scripts in a page, through CDP: Playwright's
+ * console and pageerror events do not report the extension's isolated worlds. Every world Sightline's content
+ * scripts ever ran in counts, including an orphaned one after an update.
+ */
+export async function watchOurErrors(page: Page, errors: string[] = []): Promise<{ errors: string[]; cdp: CDPSession }> {
+  const cdp = await page.context().newCDPSession(page);
+  const ours = new Set<number>();
+  cdp.on('Runtime.executionContextCreated', ({ context }: { context: ExecutionContextDescription }) => {
+    if (context.auxData?.type === 'isolated' && /sightline/i.test(context.name)) ours.add(context.id);
+  });
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }: { exceptionDetails: { executionContextId?: number; url?: string; text: string; exception?: RemoteObject } }) => {
+    if ((d.executionContextId !== undefined && ours.has(d.executionContextId)) || d.url?.startsWith('chrome-extension://')) {
+      errors.push(`${page.url()}: ${d.exception?.description ?? d.text}`);
+    }
+  });
+  cdp.on('Runtime.consoleAPICalled', ({ type, executionContextId, args }: { type: string; executionContextId: number; args: RemoteObject[] }) => {
+    if ((type === 'error' || type === 'assert') && ours.has(executionContextId)) {
+      errors.push(`${page.url()}: console.${type} ${args.map((a) => a.description ?? String(a.value)).join(' ')}`);
+    }
+  });
+  await cdp.send('Runtime.enable'); // also reports the contexts that exist already
+  return { errors, cdp };
 }
 
 /** Accessible names on the page, read through CDP: the badge's shadow root is closed to page scripts and locators. */
@@ -105,4 +150,43 @@ export async function expectReachable(page: Page, control: Locator, panelLeft: n
   }, centre);
   expect(hit, `${what}: element at its centre`).toEqual({ ours: false, isControl: true });
   await control.click({ timeout: 3000 });
+}
+
+interface DeveloperPrivate {
+  updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+  getExtensionsInfo(): Promise<{ id: string; runtimeErrors?: { message: string; source: string; contextUrl: string }[] }[]>;
+}
+
+/** Runs `action` on chrome://extensions, the one page that has chrome.developerPrivate. */
+async function onExtensionsPage<T>(session: ExtensionSession, action: (page: Page) => Promise<T>): Promise<T> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    return await action(page);
+  } finally {
+    await page.close();
+  }
+}
+
+type WithDeveloperPrivate = { chrome: { developerPrivate: DeveloperPrivate } };
+
+/**
+ * Developer mode, as a person testing an unpacked build has it: Chrome then keeps reloaded unpacked extensions
+ * enabled (without it, chrome.runtime.reload() disables them as "unsupported developer extension") and records
+ * every error from the extension's scripts, content scripts in host pages included, in its error console.
+ */
+export function enableDeveloperMode(session: ExtensionSession): Promise<void> {
+  return onExtensionsPage(session, (page) =>
+    page.evaluate(() => (globalThis as unknown as WithDeveloperPrivate).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true })),
+  );
+}
+
+/** Errors Chrome's extension error console recorded for Sightline ("source @ page: message"). */
+export function extensionErrors(session: ExtensionSession): Promise<string[]> {
+  return onExtensionsPage(session, (page) =>
+    page.evaluate(async (id) => {
+      const info = (await (globalThis as unknown as WithDeveloperPrivate).chrome.developerPrivate.getExtensionsInfo()).find((e) => e.id === id);
+      return (info?.runtimeErrors ?? []).map((e) => `${e.source} @ ${e.contextUrl}: ${e.message}`);
+    }, session.extensionId),
+  );
 }

@@ -135,17 +135,13 @@ describe('Zendesk ticket page', () => {
   });
 
   it('places the badge beside the ticket when the workspace renders it after the content script has started', async () => {
-    const page = await session.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
     // Zendesk renders the ticket from its API: hold that answer so the ticket header appears late.
-    await page.route('**/api/v2/tickets/102.json*', async (route) => {
-      await new Promise((r) => setTimeout(r, 2000));
-      await route.continue();
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /sightline|chrome-extension/i.test(`${m.text()} ${m.location().url}`)) consoleErrors.push(m.text());
-    });
-    await page.goto(zendeskTicketUrl(102), { waitUntil: 'load' });
+    const page = await openHostPage(session, zendeskTicketUrl(102), consoleErrors, (p) =>
+      p.route('**/api/v2/tickets/102.json*', async (route) => {
+        await new Promise((r) => setTimeout(r, 2000));
+        await route.continue();
+      }),
+    );
     // document_idle has passed (load fired) and the header is not there yet.
     await expect(page.locator('[data-test-id="ticket-breadcrumbs"]:visible').count()).resolves.toBe(0);
     const badge = settledBadge(page);
