@@ -14,11 +14,12 @@ import { assessAccount } from '../scoring/account-health';
 import { addDaysIso, localDay } from '../scoring/dates';
 import { tierForPlan } from '../sla/tier';
 import { databaseAccountFinder } from './account-finder';
-import { loadInputsForAccount, scoreInSnapshot } from './account-inputs';
+import { loadInputsForAccount } from './account-inputs';
 import type { SightlineDatabase } from './database';
 import { notesOf } from './notes';
 import { readTemplates } from './playbook-templates';
 import { runsForAccount } from './playbook-runs';
+import { scoreHistory } from './score-history';
 
 /** Days of snapshots behind the sparkline: the span of the longest trend (Δ 30 d). */
 export const HISTORY_DAYS = 30;
@@ -43,19 +44,16 @@ export async function loadAccountPanel(
   const account = await db.accounts.get(accountId);
   if (!account) return null;
   const today = localDay(now);
-  const [inputs, snapshots, ticket, runs, templates, notes] = await Promise.all([
+  const [inputs, past, ticket, runs, templates, notes] = await Promise.all([
     loadInputsForAccount(db, account, today),
-    db.snapshots.where('date').between(addDaysIso(today, -HISTORY_DAYS), today, true, false).toArray(),
+    scoreHistory(db, accountId, addDaysIso(today, -HISTORY_DAYS), today),
     ticketId === undefined ? undefined : db.tickets.get(ticketId),
     runsForAccount(db, accountId),
     readTemplates(db),
     notesOf(db, accountId),
   ]);
   const health = assessAccount(inputs, settings, today);
-  const history: ScorePoint[] = [
-    ...snapshots.map((snapshot) => ({ date: snapshot.date, score: scoreInSnapshot(snapshot, accountId) })),
-    { date: today, score: health.computedScore },
-  ];
+  const history: ScorePoint[] = [...past, { date: today, score: health.computedScore }];
   const openTemplates = new Set(runs.filter((run) => run.status === 'open').map((run) => run.templateId));
 
   // Typed as the schema's input first, so the engine's types are checked against the view model at compile time.

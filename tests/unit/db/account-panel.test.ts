@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadAccountPanel, NOTES_SHOWN } from '@/lib/db/account-panel';
 import { SightlineDatabase } from '@/lib/db/database';
 import { addNote } from '@/lib/db/notes';
@@ -99,6 +99,30 @@ describe('loadAccountPanel', () => {
       { date: '2025-06-15', score: computed },
     ]);
     expect(panel.health.trend).toEqual({ delta7: null, delta30: computed - 40 });
+  });
+
+  it('reads the history\'s snapshots once and again only after the snapshots change', async () => {
+    await seed();
+    await db.snapshots.bulkPut([
+      { date: '2025-06-01', computedAt: 1, accountIds: ['acme'], scores: [30] },
+      { date: '2025-06-10', computedAt: 1, accountIds: ['acme'], scores: [35] },
+    ]);
+    const reads = vi.spyOn(db.snapshots, 'get');
+    const historyDates = new Set<unknown>(['2025-06-01', '2025-06-10']);
+    const first = await load();
+    const historyReads = reads.mock.calls.filter(([key]) => historyDates.has(key)).length;
+    expect(historyReads).toBe(2);
+    await addNote(db, { accountId: 'acme', author: 'Ana', text: 'no snapshot change' });
+    const second = await load();
+    expect(reads.mock.calls.filter(([key]) => historyDates.has(key)).length).toBe(historyReads);
+    expect(second.history).toEqual(first.history);
+
+    await db.snapshots.put({ date: '2025-06-10', computedAt: 2, accountIds: ['acme'], scores: [44] });
+    const third = await load();
+    expect(third.history.slice(0, 2)).toEqual([
+      { date: '2025-06-01', score: 30 },
+      { date: '2025-06-10', score: 44 },
+    ]);
   });
 
   it('shows an override in force beside the computed score', async () => {
