@@ -75,6 +75,7 @@ export function parseDate(text: string, order: DateOrder | undefined): ParsedDat
   }
   const numeric = NUMERIC_PATTERN.exec(value);
   if (numeric) {
+    if (Number(numeric[1]) > 12 && Number(numeric[3]) > 12) return { ok: false, message: `"${value}" is not a real date: neither part can be a month` };
     if (!order) return { ok: false, message: `"${value}" could be month/day or day/month: choose the date order` };
     const [, first, , second, y, h, mi, s, meridiem] = numeric;
     const [month, day] = order === 'MDY' ? [Number(first), Number(second)] : [Number(second), Number(first)];
@@ -119,6 +120,8 @@ export function addDateEvidence(evidence: DateOrderEvidence, text: string, rowNu
   if (!numeric) return;
   const first = Number(numeric[1]);
   const second = Number(numeric[3]);
+  // Impossible in either order (13/45/2026): no evidence, and its row is refused on its own.
+  if (first > 12 && second > 12) return;
   evidence.numericDates += 1;
   if (first > 12 && second <= 12) {
     evidence.onlyDayFirst += 1;

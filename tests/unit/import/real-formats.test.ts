@@ -141,7 +141,7 @@ describe('encodings and delimiters', () => {
     expect(result.problems).toEqual([]);
     expect(result.records).toHaveLength(30_000);
     expect(result.records[29_999]).toMatchObject({ externalId: 'X29999', name: 'Zoë "quoted" 29999, Ltd', arr: 29999 });
-  });
+  }, 60_000);
 });
 
 describe('Zendesk exports', () => {

@@ -3,6 +3,8 @@ import { addDateEvidence, decideDateOrder, emptyDateEvidence, parseDate } from '
 import { normalizeDomain } from '@/lib/import/domains';
 import { normalizeHeader } from '@/lib/import/fields';
 import { parseNumber } from '@/lib/import/numbers';
+import { describeProblem } from '@/lib/import/problems';
+import { convert } from './helpers';
 
 function evidenceOf(values: string[]) {
   const evidence = emptyDateEvidence();
@@ -96,5 +98,20 @@ describe('domains and headers', () => {
     expect(normalizeHeader('requester_email')).toBe('requesteremail');
     expect(normalizeHeader('Société')).toBe('societe');
     expect(normalizeHeader('Plan [list]')).toBe('planlist');
+  });
+});
+
+describe('a numeric date impossible in either order', () => {
+  it('is refused as such, whatever the order, and is no evidence about the column', () => {
+    for (const order of ['MDY', 'DMY', undefined] as const) {
+      expect(parseDate('13/45/2026', order)).toEqual({ ok: false, message: '"13/45/2026" is not a real date: neither part can be a month' });
+    }
+    expect(decideDateOrder(evidenceOf(['13/45/2026']))).toEqual({ status: 'not-needed' });
+    expect(decideDateOrder(evidenceOf(['3/4/2026', '13/45/2026', '3/14/2026']))).toMatchObject({ status: 'detected', order: 'MDY' });
+  });
+
+  it('names its row and column when it is the only date in the column', async () => {
+    const { result } = await convert(new Blob(['Account ID,Account Name,Customer Since\next-1,Acme,13/45/2026\n']), 'only.csv', 'accounts');
+    expect(result.problems.map(describeProblem)).toEqual(['only.csv, row 2, column "Customer Since": "13/45/2026" is not a real date: neither part can be a month']);
   });
 });
