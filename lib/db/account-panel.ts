@@ -3,6 +3,7 @@
  * as the AccountPanel view model. Reads only, so the background can run it inside a Dexie liveQuery and post every
  * new result to the open panels. The panel computes an SLA's time left from the due time with its own clock.
  */
+import Dexie from 'dexie';
 import type { z } from 'zod';
 import { assessJourney } from '../lifecycle/journey';
 import { matchAccount } from '../matching/match-account';
@@ -12,17 +13,18 @@ import type { Account, Ticket } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import { assessAccount } from '../scoring/account-health';
 import { addDaysIso, localDay } from '../scoring/dates';
+import { TREND_OFFSETS, TREND_TOLERANCE_DAYS } from '../scoring/trend';
 import { tierForPlan } from '../sla/tier';
 import { databaseAccountFinder } from './account-finder';
-import { loadInputsForAccount } from './account-inputs';
+import { loadScoringInputs } from './account-summary';
 import type { SightlineDatabase } from './database';
 import { notesOf } from './notes';
 import { readTemplates } from './playbook-templates';
 import { runsForAccount } from './playbook-runs';
 import { scoreHistory } from './score-history';
 
-/** Days of snapshots behind the sparkline: the span of the longest trend (Δ 30 d). */
-export const HISTORY_DAYS = 30;
+/** Days of snapshots behind the sparkline: the span the longest trend (Δ 30 d) may read, so the trend comes from it. */
+export const HISTORY_DAYS = Math.max(...TREND_OFFSETS) + TREND_TOLERANCE_DAYS;
 /** Notes sent to the panel, newest first; older ones are counted, not sent (the port message stays small). */
 export const NOTES_SHOWN = 200;
 /** A new override's suggested expiry. */
@@ -44,15 +46,18 @@ export async function loadAccountPanel(
   const account = await db.accounts.get(accountId);
   if (!account) return null;
   const today = localDay(now);
-  const [inputs, past, ticket, runs, templates, notes] = await Promise.all([
-    loadInputsForAccount(db, account, today),
+  // The score's inputs as the badge reads them (lib/db/account-summary.ts), so both always agree; the trend's
+  // earlier scores come from the sparkline's history, which is kept between runs instead of re-read.
+  const [inputs, past, milestones, ticket, runs, templates, notes] = await Promise.all([
+    loadScoringInputs(db, account, settings, today),
     scoreHistory(db, accountId, addDaysIso(today, -HISTORY_DAYS), today),
+    db.milestones.where('[accountId+key]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey], true, true).toArray(),
     ticketId === undefined ? undefined : db.tickets.get(ticketId),
     runsForAccount(db, accountId),
     readTemplates(db),
     notesOf(db, accountId),
   ]);
-  const health = assessAccount(inputs, settings, today);
+  const health = assessAccount({ ...inputs, pastScores: past }, settings, today);
   const history: ScorePoint[] = [...past, { date: today, score: health.computedScore }];
   const openTemplates = new Set(runs.filter((run) => run.status === 'open').map((run) => run.templateId));
 
@@ -62,7 +67,7 @@ export async function loadAccountPanel(
     match: await howItMatched(db, account, keys ?? (ticket ? ticketKeys(ticket) : undefined), settings),
     health,
     history,
-    journey: assessJourney(account.startDate, inputs.milestones, today, settings.targets.timeToValueDays),
+    journey: assessJourney(account.startDate, milestones, today, settings.targets.timeToValueDays),
     tier: tierForPlan(account.plan, settings),
     ticket:
       ticketId === undefined ? null : ticket ? { status: 'recorded', ticket } : { status: 'not-recorded', zendeskId: ticketId },

@@ -44,7 +44,8 @@ export async function summarizeAccount(
   };
 }
 
-async function loadScoringInputs(db: SightlineDatabase, account: Account, settings: Settings, today: IsoDate): Promise<HealthInputs> {
+/** What the score needs for one account (no milestones, no trend points), in one read transaction. */
+export async function loadScoringInputs(db: SightlineDatabase, account: Account, settings: Settings, today: IsoDate): Promise<HealthInputs> {
   const id = account.id;
   const windowStart = addDaysIso(today, -settings.windowDays);
   return db.transaction('r', [db.usage, db.tickets, db.nps, db.meetings, db.overrides], async () => {

@@ -81,11 +81,11 @@ describe('loadAccountPanel', () => {
     expect(panel.match).toBeNull();
   });
 
-  it('puts the snapshots of the last 30 days before today\'s live score in the history and trend', async () => {
+  it('puts the snapshots of the last 33 days before today\'s live score in the history and trend', async () => {
     await seed();
     const computed = (await load()).health.computedScore!;
     await db.snapshots.bulkPut([
-      { date: '2025-05-10', computedAt: 1, accountIds: ['acme'], scores: [10] }, // older than 30 days: left out
+      { date: '2025-05-10', computedAt: 1, accountIds: ['acme'], scores: [10] }, // before the 33 days the trend may read: left out
       { date: '2025-05-16', computedAt: 1, accountIds: ['acme'], scores: [40] },
       { date: '2025-06-08', computedAt: 1, accountIds: ['other', 'acme'], scores: [90, -1] },
       { date: '2025-06-14', computedAt: 1, accountIds: ['other'], scores: [90] },
