@@ -3,11 +3,14 @@
  * one panel and no more event listeners than before; tabs already open when the extension is updated get the
  * new content script without a reload, and the orphaned old one leaves no second badge.
  */
-import type { CDPSession, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { protocolMessage, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import { lightningRecordUrl, zendeskTicketUrl } from '../../scripts/harness/host-model';
-import type { ExtensionSession } from '../../scripts/harness/launch';
+import { chromiumArgs, CHROMIUM_PATH, DEFAULT_EXTENSION_PATH, type ExtensionSession } from '../../scripts/harness/launch';
 import { screenshot } from '../../scripts/harness/screenshots';
 import { FIXTURE_ACCOUNTS, FIXTURE_TICKETS } from '../fixtures/hosts/dataset';
 import {
@@ -17,6 +20,7 @@ import {
   pressPanelShortcut,
   seedFixturePortfolio,
   settledBadge,
+  watchOurErrors,
 } from './in-page-support';
 import { launchForTest, resetFixtureDataset } from './support';
 
@@ -179,5 +183,51 @@ describe('tabs already open when the extension is updated', () => {
     // Includes the orphaned old scripts: invalidated when the new ones start, they must go quietly.
     expect(consoleErrors).toEqual([]);
     await expect(extensionErrors(session)).resolves.toEqual([]);
+  });
+});
+
+describe('tabs already open when the extension is installed', () => {
+  it('get the content script at install: one badge, without a reload', async () => {
+    // A browser without Sightline; it is installed while a ticket is open, through CDP Extensions.loadUnpacked
+    // (what "Load unpacked" does), so runtime.onInstalled fires with reason "install".
+    const runDir = mkdtempSync(join(tmpdir(), 'sightline-install-'));
+    const args = chromiumArgs(DEFAULT_EXTENSION_PATH, inject('fixturePort')).filter(
+      (arg) => !arg.startsWith('--load-extension=') && !arg.startsWith('--disable-extensions-except='),
+    );
+    const context = await chromium.launchPersistentContext(join(runDir, 'profile'), {
+      executablePath: CHROMIUM_PATH,
+      headless: !process.env.DISPLAY,
+      args: [...args, '--enable-unsafe-extension-debugging'],
+      ignoreDefaultArgs: ['--disable-extensions'],
+      ignoreHTTPSErrors: true,
+      env: { ...process.env, TMPDIR: runDir },
+    });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      await watchOurErrors(page, errors);
+      await page.goto(zendeskTicketUrl(101));
+      await page.locator('[data-test-id="ticket-breadcrumbs"]:visible').waitFor();
+      await page.evaluate(() => {
+        document.documentElement.dataset.testNotReloaded = 'yes';
+      });
+      await expect(page.locator('sightline-badge').count()).resolves.toBe(0);
+
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: DEFAULT_EXTENSION_PATH } as never)) as { id: string };
+      expect(id).toMatch(/^[a-p]{32}$/);
+
+      // A fresh install has no portfolio yet: the badge says so, beside the ticket, in the page as it was.
+      const badge = settledBadge(page);
+      await badge.waitFor({ state: 'attached', timeout: 15_000 });
+      await expect(badge.getAttribute('data-state')).resolves.toBe('no-match');
+      await expect(badge.getAttribute('data-placement')).resolves.toBe('inline');
+      await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
+      await expect(page.evaluate(() => document.documentElement.dataset.testNotReloaded)).resolves.toBe('yes');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+    }
   });
 });
