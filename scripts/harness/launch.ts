@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { protocolMessage, sendRuntimeMessage } from './extension-page';
+import { ping } from './extension-page';
 
 /** The Chromium binary itself (/usr/bin/chromium is a shell wrapper that prints noise). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -115,16 +115,20 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     const session = await browserSession();
     const targets = await workerTargets();
     if (!targets.length) throw new Error('the extension has no running service worker to stop');
-    for (const target of targets) await session.send('Target.closeTarget', { targetId: target.targetId });
-    const stoppedBy = Date.now() + 10_000;
-    while ((await workerTargets()).length) {
-      if (Date.now() > stoppedBy) throw new Error('the service worker did not stop within 10 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    // Any runtime message wakes the worker; an extension page is the sender (the answer itself does not matter).
+    // An extension page sends the pings: any runtime message wakes the worker, and a new start time proves the
+    // restart. (Waiting for the target to go away is not enough: a panel's port reconnects at once and the new
+    // worker may come back under the same target id.)
     const waker = await openExtensionPage('popup.html');
+    const startedAt = () => ping(waker).then((p) => p.startedAt, () => undefined);
     try {
-      await sendRuntimeMessage(waker, protocolMessage('ping', null));
+      const before = await startedAt();
+      if (before === undefined) throw new Error('the service worker does not answer ping');
+      for (const target of targets) await session.send('Target.closeTarget', { targetId: target.targetId });
+      const restartedBy = Date.now() + 10_000;
+      for (let now = await startedAt(); now === undefined || now === before; now = await startedAt()) {
+        if (Date.now() > restartedBy) throw new Error('the service worker did not restart within 10 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
     } finally {
       await waker.close();
     }
