@@ -11,7 +11,10 @@ import type { DemoPortfolio } from '../demo/generate';
 import { DEMO_ID_PREFIX, DEMO_TICKET_ID_BASE, DEMO_TICKET_ID_SPAN } from '../demo/ids';
 import { IsoDate } from '../schemas/common';
 import { RECORD_KINDS } from '../schemas/records';
+import type { Settings } from '../schemas/settings';
 import type { SightlineDatabase } from './database';
+import { demoHistory, putDemoHistory } from './demo-history';
+import { loadSettings } from './settings';
 
 export const DEMO_MARKER_KEY = 'demo';
 
@@ -43,6 +46,8 @@ export interface DemoLoadOptions {
   batchSize?: number;
   /** The clock for `loadedAt`; tests pass a fixed one. */
   now?: () => number;
+  /** Scores the backfilled health history (lib/db/demo-history.ts); the stored settings when left out. */
+  settings?: Settings;
 }
 
 const DEFAULT_BATCH_SIZE = 2_000;
@@ -73,9 +78,11 @@ function demoTransactionTables(db: SightlineDatabase) {
 export async function loadDemoData(
   db: SightlineDatabase,
   portfolio: DemoPortfolio,
-  { onProgress, signal, batchSize = DEFAULT_BATCH_SIZE, now = Date.now }: DemoLoadOptions = {},
+  { onProgress, signal, batchSize = DEFAULT_BATCH_SIZE, now = Date.now, settings }: DemoLoadOptions = {},
 ): Promise<DemoMarker> {
   signal?.throwIfAborted();
+  // Scored before the transaction opens: an IndexedDB transaction left idle by a long computation commits early.
+  const history = demoHistory(portfolio, settings ?? (await loadSettings(db)), now());
   const total = DEMO_RECORD_TABLES.reduce((sum, table) => sum + portfolio[table].length, 0);
   const marker: DemoMarker = {
     seed: portfolio.seed,
@@ -106,6 +113,7 @@ export async function loadDemoData(
     await putInBatches(db.milestones, 'milestones', portfolio.milestones);
     await putInBatches(db.opportunities, 'opportunities', portfolio.opportunities);
     signal?.throwIfAborted();
+    await putDemoHistory(db, history);
     await db.meta.put({ key: DEMO_MARKER_KEY, value: marker });
   });
   return marker;
@@ -148,7 +156,7 @@ async function removeDemoRecords(db: SightlineDatabase): Promise<void> {
     db.pageLinks.filter((link) => isDemoAccount(link.accountId)).delete(),
     db.snapshots
       .filter((snapshot) => snapshot.accountIds.some(isDemoAccount))
-      .modify((snapshot) => {
+      .modify((snapshot, ref) => {
         const accountIds: string[] = [];
         const scores: number[] = [];
         snapshot.accountIds.forEach((id, i) => {
@@ -158,6 +166,8 @@ async function removeDemoRecords(db: SightlineDatabase): Promise<void> {
         });
         snapshot.accountIds = accountIds;
         snapshot.scores = scores;
+        // A day only the demo had (its backfilled history) goes with it.
+        if (accountIds.length === 0) delete (ref as { value?: unknown }).value;
       }),
     db.meta.delete(DEMO_MARKER_KEY),
   ]);
