@@ -63,8 +63,12 @@ describe('demo data on the options page', () => {
 
 describe('settings', () => {
   it('shows each invalid value’s reason beside its field, saves the rest, and saving rescores', async () => {
-    // The demo load itself makes the background rescore; wait for that snapshot so the next one is the save's.
-    await expect.poll(async () => (await snapshotsNow()).some((s) => s.accountIds.length === DEMO_SIZE), { timeout: 90_000, interval: 1000 }).toBe(true);
+    // The demo load writes its health history (computed at load time) and makes the background rescore; wait for
+    // that rescoring's snapshot so the next one is the save's.
+    const demo = (await readStore<{ key: string; value: { loadedAt: number } }>(options, 'meta')).find((row) => row.key === 'demo')!;
+    await expect
+      .poll(async () => (await snapshotsNow()).some((s) => s.accountIds.length === DEMO_SIZE && s.computedAt > demo.value.loadedAt), { timeout: 90_000, interval: 1000 })
+      .toBe(true);
     const [before] = (await snapshotsNow()).sort((a, b) => b.computedAt - a.computedAt);
 
     const section = options.getByTestId('settings-section');
