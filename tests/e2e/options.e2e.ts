@@ -2,7 +2,8 @@
  * The options page in real Chromium with demo data (issues 2, 4 and 6): "Load demo data" fills the database and
  * the page renders with it; settings edits show their errors beside the field, save, and make the background
  * rescore; playbook templates are edited (rename, reorder, add, remove, due offsets), created, deleted and
- * restored to the shipped ones; a large backup is checked and restored without freezing the page.
+ * restored to the shipped ones; a large backup is checked and restored without freezing the page, and closing the
+ * page mid-restore changes nothing.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -224,6 +225,17 @@ describe('a large backup', () => {
     const path = join(dir, 'big-backup.json');
     writeFileSync(path, backupFileText({ schemaVersion: CURRENT_SCHEMA_VERSION, tables, settings: null, meta: [] }));
     try {
+      // The page closing mid-restore (its worker with it) leaves the database as it was: the transaction aborts.
+      const before = { accounts: await countStore('accounts'), usage: await countStore('usage') };
+      expect(before.accounts).toBe(DEMO_SIZE);
+      await options.getByTestId('backup-file').setInputFiles(path);
+      await options.getByTestId('backup-restore-confirm').click({ timeout: 60_000 });
+      await expect.poll(() => options.getByTestId('import-progress').textContent(), { timeout: 60_000 }).toMatch(/Restoring[\s\S]*[1-9][\d,]* of 150,000 records/);
+      await options.close();
+      options = await session.openExtensionPage('options.html');
+      await options.setViewportSize({ width: 1100, height: 1400 });
+      expect({ accounts: await countStore('accounts'), usage: await countStore('usage') }).toEqual(before);
+
       // Handing the file to the input is the test driver's work, not the page's: measure from there on.
       await options.getByTestId('backup-file').setInputFiles(path);
       await startHeartbeat();
