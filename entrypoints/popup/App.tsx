@@ -2,7 +2,8 @@
  * The toolbar popup: the portfolio at a glance for managers. It reads the digest the background keeps after each
  * rescoring (one record) plus the small live tables (overrides, settings, open runs), so it paints quickly at any
  * portfolio size. Without a current digest (rescoring has not run since data arrived) it builds and stores one.
- * Speed contract: once the numbers are painted it sets <html data-ready="true"> and marks `sightline:ready`.
+ * Speed contract: once the headline numbers are painted it sets <html data-ready="true"> and marks
+ * `sightline:ready` (the playbook-run counts follow when read).
  */
 import { format } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -32,17 +33,16 @@ const FILTER_KEY = 'sightline:portfolio-filter';
 async function loadPopupData() {
   const now = new Date();
   const today = localDay(now);
-  const [digest, overrides, settings, accountCount, latestSnapshot, openRuns] = await Promise.all([
+  const [digest, overrides, settings, accountCount, latestSnapshot] = await Promise.all([
     readPortfolioDigest(db),
     db.overrides.toArray(),
     loadSettings(db),
     db.accounts.count(),
     db.snapshots.where('date').belowOrEqual(today).lastKey(),
-    db.runs.where('status').equals('open').toArray(),
   ]);
   // A digest that missed a rescoring or an import (the background rebuilds it ~30 s after changes settle).
   const stale = digest !== undefined && (digest.accounts.ids.length !== accountCount || digest.snapshotDate !== (latestSnapshot ?? null));
-  return { today, digest: stale ? undefined : digest, overrides, settings, accountCount, openRuns };
+  return { today, digest: stale ? undefined : digest, overrides, settings, accountCount };
 }
 
 /**
@@ -74,6 +74,8 @@ function Section({ title, children, aside }: { title: string; children: React.Re
 
 export function App() {
   const data = useLiveQuery(loadPopupData, []);
+  // Apart: a large portfolio has thousands of open runs, and the headline numbers should not wait for them.
+  const openRuns = useLiveQuery(() => db.runs.where('status').equals('open').toArray(), []);
   const [filter, setFilter] = useState<PortfolioFilter | null>(null);
   useEffect(() => {
     void browser.storage.local.get(FILTER_KEY).then((items) => setFilter(parseFilter(items[FILTER_KEY])));
@@ -91,15 +93,15 @@ export function App() {
     [data, filter],
   );
   const runs = useMemo(() => {
-    if (!data?.digest) return undefined;
+    if (!data?.digest || !openRuns) return undefined;
     const me = ownerKey(data.settings.currentUser);
     const { ids, owners } = data.digest.accounts;
     const mine = new Set(me ? ids.filter((_, i) => ownerKey(owners[i]) === me) : []);
     return {
-      portfolio: countRuns(data.openRuns, data.today),
-      mine: me ? countRuns(data.openRuns, data.today, (id) => mine.has(id)) : null,
+      portfolio: countRuns(openRuns, data.today),
+      mine: me ? countRuns(openRuns, data.today, (id) => mine.has(id)) : null,
     };
-  }, [data]);
+  }, [data, openRuns]);
 
   const empty = data !== undefined && data.accountCount === 0;
   const needsDigest = data !== undefined && data.accountCount > 0 && data.digest === undefined;
@@ -179,11 +181,9 @@ export function App() {
           <Section title="Top at-risk accounts" aside={<span className="text-[11px] text-slate-500">by ARR · score · 30 d · renewal</span>}>
             <AtRiskList rows={view.atRisk} hrefOf={hrefOf} />
           </Section>
-          {runs ? (
-            <Section title="Playbooks">
-              <RunsSummary portfolio={runs.portfolio} mine={runs.mine} />
-            </Section>
-          ) : null}
+          <Section title="Playbooks">
+            {runs ? <RunsSummary portfolio={runs.portfolio} mine={runs.mine} /> : <p className="text-xs text-slate-500">Counting open runs…</p>}
+          </Section>
           <footer className="flex items-center justify-between border-t border-slate-100 pt-2 text-xs">
             <span className="text-[11px] text-slate-500" data-testid="digest-age">
               {data.digest.snapshotDate ? `As of ${format(data.digest.builtAt, 'd MMM HH:mm')}` : 'Not scored yet: scores appear after rescoring'}

@@ -287,7 +287,6 @@ describe('popup with the demo portfolio', () => {
 
   it('lists the top at-risk accounts by ARR (the overridden one among them) and opens the detail page on click', async () => {
     const popup = await openPopup();
-    const { today } = records;
     const scoreOf = new Map(records.snapshot.accountIds.map((id, i) => [id, records.snapshot.scores[i]!]));
     const overridden = records.overrides[0]!;
     const shown = (a: Account) => (a.id === overridden.accountId ? overridden.score : (scoreOf.get(a.id) ?? -1));
@@ -299,7 +298,6 @@ describe('popup with the demo portfolio', () => {
     expect(risky).toContain(overridden.accountId);
     const rows = popup.getByTestId('at-risk-account');
     await expect(rows.evaluateAll((links) => links.map((l) => l.getAttribute('data-account-id')))).resolves.toEqual(risky);
-    expect(today).toBeTruthy();
 
     const opened = session.context.waitForEvent('page');
     await rows.first().click();
@@ -307,6 +305,16 @@ describe('popup with the demo portfolio', () => {
     expect(page.url()).toBe(`${session.origin}/panel.html?account=${encodeURIComponent(risky[0]!)}`);
     await page.close();
     await popup.close();
+
+    // With the team's Salesforce address set, an account with a Salesforce id opens there instead.
+    const instance = 'https://demo.lightning.force.com';
+    await seedRecords(options, 'settings', [{ key: 'settings', value: { ...DEFAULT_SETTINGS, currentUser: ME, salesforceInstanceUrl: instance } }]);
+    const again = await openPopup();
+    const first = records.accounts.find((a) => a.id === risky[0])!;
+    expect(first.sfId).toBeTruthy();
+    await expect(again.getByTestId('at-risk-account').first().getAttribute('href')).resolves.toBe(`${instance}/lightning/r/Account/${first.sfId}/view`);
+    await again.close();
+    await seedRecords(options, 'settings', [{ key: 'settings', value: { ...DEFAULT_SETTINGS, currentUser: ME } }]);
   });
 
   it('counts open playbook runs and overdue steps for the portfolio and my accounts', async () => {
