@@ -78,6 +78,12 @@ const factors = {
 const composite = (weights.usage * factors.usage + weights.engagement * factors.engagement + weights.adoption * factors.adoption + weights.relationship * factors.relationship) / 100;
 const EXPECTED_SCORE = Math.round(composite);
 const round1 = (n: number) => Math.round(n * 10) / 10;
+// A later test imports a detractor's answer (NPS 3, yesterday): engagement = (100 + 3 × 10) / 2 = 65, and the computed
+// score (40 × 50 + 25 × 65 + 20 × 50 + 15 × 41.67) / 100 = 52.5 → 53 (half up).
+const ENGAGEMENT_AFTER_IMPORT = (100 + 3 * 10) / 2;
+const SCORE_AFTER_IMPORT = Math.round(
+  (weights.usage * factors.usage + weights.engagement * ENGAGEMENT_AFTER_IMPORT + weights.adoption * factors.adoption + weights.relationship * factors.relationship) / 100,
+);
 
 let session: ExtensionSession;
 const consoleErrors: string[] = [];
@@ -294,6 +300,23 @@ describe('the panel on a Zendesk ticket', () => {
     expect(override).toMatchObject({ accountId: 'acc-acme', score: 85, expiresOn: expiry, setBy: USER, computedBandAtSet: 'at-risk' });
   });
 
+  it('follows an import made on the options page without a reload', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'nps-latest.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Response ID,Email,Account Name,Score,Submitted At,Comment\nR-900,jane.doe@acmecorp.com,Acme Corp,3,${day(1)},Reports keep timing out\n`),
+    });
+    const commit = options.getByTestId('import-commit');
+    await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await commit.click();
+    await options.getByTestId('import-result').waitFor({ timeout: 30_000 });
+    await options.close();
+    await expect.poll(() => panel.getByTestId('factor-engagement').getAttribute('data-score'), { timeout: 10_000 }).toBe(String(ENGAGEMENT_AFTER_IMPORT));
+    await expect(panel.getByTestId('computed-score').innerText()).resolves.toBe(String(SCORE_AFTER_IMPORT));
+    await expect(panel.getByTestId('factor-engagement').innerText()).resolves.toContain('3 / 10 · 1 day old');
+  });
+
   it('refuses an override without a reason and says why', async () => {
     await panel.getByTestId('override-open').click();
     await panel.getByTestId('override-score').fill('20');
@@ -359,7 +382,7 @@ describe('the panel on Salesforce', () => {
     await expect(panel.getByTestId('account-name').innerText()).resolves.toBe('Acme Corp');
     // The override set on the Zendesk page shows here too, the computed score beside it.
     await expect(panel.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe('85');
-    await expect(panel.getByTestId('computed-score').innerText()).resolves.toBe(String(EXPECTED_SCORE));
+    await expect(panel.getByTestId('computed-score').innerText()).resolves.toBe(String(SCORE_AFTER_IMPORT));
     await expect(panel.getByTestId('factor-usage').getAttribute('data-score')).resolves.toBe(String(Math.round(factors.usage)));
     await expect(panel.getByTestId('sla-status').count()).resolves.toBe(0);
     await expect(panel.getByTestId('sla-tier').innerText()).resolves.toBe('Premium');
@@ -376,7 +399,7 @@ describe('the account detail page', () => {
     await expect(page.locator('[data-layout]').getAttribute('data-layout')).resolves.toBe('page');
     await expect(page.getByTestId('panel-close').count()).resolves.toBe(0);
     await expect(page.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe('85');
-    await expect(page.getByTestId('computed-score').innerText()).resolves.toBe(String(EXPECTED_SCORE));
+    await expect(page.getByTestId('computed-score').innerText()).resolves.toBe(String(SCORE_AFTER_IMPORT));
     await expect(page.getByTestId('factor-usage').getAttribute('data-score')).resolves.toBe(String(Math.round(factors.usage)));
     const sections = await page.getByTestId('account-panel').boundingBox();
     expect(sections!.width).toBeGreaterThan(900);
