@@ -292,8 +292,8 @@ describe('the At-risk playbook from import to outcome', () => {
       await panel.getByTestId('closed-runs').locator('summary').click();
       await expect(panel.getByTestId(`run-${runId}`).locator('dd[data-testid="run-outcome"]').innerText()).resolves.toBe(outcome);
       await expect(panel.getByTestId(`run-${runId}`).locator('dd[data-testid="run-next-steps"]').innerText()).resolves.toBe(nextSteps);
-      await panel.getByTestId(`run-${runId}`).scrollIntoViewIfNeeded();
       await screenshot(page, 'flow-7-panel-run-closed');
+      await screenshot(panel.getByTestId(`run-${runId}`), 'flow-7-closed-run-outcome');
 
       // The popup, still open, follows live: Acme's run is gone from the open runs.
       const all = await runs();
