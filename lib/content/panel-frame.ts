@@ -48,7 +48,8 @@ export function createPanelFrame(
     }
   });
   ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && mounted) {
+    // Only a real key press: a host script dispatching a synthetic Escape is not the user closing the panel.
+    if (event.key === 'Escape' && event.isTrusted && mounted) {
       close();
       onEvent('close');
     }

@@ -287,6 +287,51 @@ describe('Salesforce record pages', () => {
   });
 });
 
+describe('what the host page can reach', () => {
+  it('cannot read the badge or the panel, and cannot command the panel', async () => {
+    const page = await hostPage(zendeskTicketUrl(101));
+    const badge = settledBadge(page);
+    await badge.waitFor({ state: 'attached' });
+    await badge.click();
+    await panelFrame(page).waitFor();
+    // Everything below runs as the host page's own script (the main world).
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('sightline-badge');
+      const iframe = document.querySelector<HTMLIFrameElement>('iframe[data-sightline="panel"]');
+      let panelDocument: string;
+      try {
+        panelDocument = String(iframe?.contentWindow?.document.body.textContent);
+      } catch (error) {
+        panelDocument = `refused: ${(error as Error).name}`;
+      }
+      return {
+        shadowRoot: host?.shadowRoot ?? null,
+        badgeMarkup: host?.outerHTML ?? '',
+        contentDocument: iframe?.contentDocument ?? null,
+        panelDocument,
+      };
+    });
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.badgeMarkup).not.toContain('Acme');
+    expect(seen.badgeMarkup).toMatch(/^<sightline-badge [^>]*><\/sightline-badge>$/);
+    expect(seen.contentDocument).toBeNull();
+    expect(seen.panelDocument).toBe('refused: SecurityError');
+
+    // The page posts the panel's own messages and a synthetic Escape: none of them closes the panel.
+    await page.evaluate(() => {
+      window.postMessage({ type: 'sightline:close' }, '*');
+      window.postMessage({ type: 'sightline:linked' }, '*');
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    await expect(panelFrame(page).count()).resolves.toBe(1);
+    // A person pressing Escape does close it.
+    await page.keyboard.press('Escape');
+    await panelFrame(page).waitFor({ state: 'detached' });
+    await page.close();
+  });
+});
+
 describe('badge size', () => {
   it.each([
     ['zendesk', () => zendeskTicketUrl(101), '[data-test-id="ticket-pane-header"]:visible'],
