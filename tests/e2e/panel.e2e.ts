@@ -407,6 +407,14 @@ describe('the account detail page', () => {
     await page.close();
   });
 
+  it('shows an account name with markup as plain text', async () => {
+    const globex = FIXTURE_ACCOUNTS.find((a) => a.id === 'acc-globex')!;
+    const page = await session.openExtensionPage('panel.html?account=acc-globex');
+    await expect(page.getByTestId('account-name').innerText()).resolves.toBe(globex.name);
+    await expect(page.locator('holdings').count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('says so when the account is not in Sightline', async () => {
     const page = await session.openExtensionPage('panel.html?account=acc-deleted');
     await expect(page.getByTestId('account-missing').innerText()).resolves.toBe('This account is no longer in Sightline.');
