@@ -2,8 +2,8 @@
  * The playbook flow end to end in Chromium (issue 6 item 6): a usage export imported on the options page drops a
  * Healthy account to At Risk → the background's rescoring and trigger evaluation open an At-risk run that says why
  * → on the account's Zendesk ticket a rep ticks steps in the panel → the popup counts the run → the service worker
- * restarts mid-flow and the run and its ticks survive → closing the run with outcome and next steps records them
- * and the popup's count drops. Expected scores and counts are worked out here from the seeded and imported records.
+ * restarts mid-flow and the run and its ticks survive → a later export drops the account to Critical and the open run
+ * is refreshed, not duplicated → closing the run with outcome and next steps records them and the popup's count drops. Expected scores and counts are worked out here from the seeded and imported records.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { DEFAULT_PLAYBOOK_TEMPLATES } from '../../lib/playbooks/templates';
 import type { HealthSnapshot, Milestone, PlaybookRun, UsageDay } from '../../lib/schemas/records';
 import { DEFAULT_SETTINGS } from '../../lib/schemas/settings';
 import { FIXTURE_ACCOUNTS, FIXTURE_CONTACTS, FIXTURE_TICKETS } from '../fixtures/hosts/dataset';
-import { droppedAcmeUsage, droppedAcmeUsageCsv, healthyAcmeUsage } from '../fixtures/playbook-flow/acme-usage';
+import { acmeUsageCsv, collapsedAcmeUsage, droppedAcmeUsage, healthyAcmeUsage } from '../fixtures/playbook-flow/acme-usage';
 import { launchForTest } from './support';
 
 /** Acme's owner: the popup's "my accounts" are hers. */
@@ -63,6 +63,7 @@ let options: Page;
 let today: string;
 let healthyScore: number;
 let droppedScore: number;
+let collapsedScore: number;
 /** Another CSM's run, opened ten days ago with two steps past due: the portfolio count includes it, "mine" does not. */
 let initechRun: PlaybookRun;
 const consoleErrors: string[] = [];
@@ -83,6 +84,26 @@ async function hostPage(url: string): Promise<Page> {
   });
   await page.goto(url);
   return page;
+}
+
+/** Imports usage rows as a CSV file through the options page's file chooser; each row replaces Acme's row of that day. */
+async function importUsage(name: string, rows: readonly UsageDay[]): Promise<void> {
+  const again = options.getByRole('button', { name: 'Import another file' });
+  if (await again.count()) await again.click();
+  const file = join(folder, name);
+  writeFileSync(file, acmeUsageCsv(rows));
+  await options.getByTestId('import-file').setInputFiles(file);
+  await expect.poll(() => options.getByTestId('import-kind').inputValue(), { timeout: 30_000 }).toBe('usage');
+  const commit = options.getByTestId('import-commit');
+  await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
+  await commit.click();
+  await options.getByTestId('import-result').waitFor({ timeout: 30_000 });
+  expect(Number((await options.getByTestId('import-updated').textContent())?.replace(/\D/g, ''))).toBe(rows.length);
+
+  const stored = (await readStore<UsageDay>(options, 'usage')).filter((u) => u.accountId === 'acc-acme').sort((a, b) => a.date.localeCompare(b.date));
+  const pick = ({ accountId, date, logins, assessments, reports, activeUsers, usersInvited, featuresUsed }: UsageDay) =>
+    ({ accountId, date, logins, assessments, reports, activeUsers, usersInvited, featuresUsed });
+  expect(stored.map(pick)).toEqual(rows);
 }
 
 async function openPanel(page: Page): Promise<FrameLocator> {
@@ -106,6 +127,7 @@ beforeAll(async () => {
   });
   healthyScore = acmeScore(healthyAcmeUsage(today));
   droppedScore = acmeScore(droppedAcmeUsage(today));
+  collapsedScore = acmeScore(collapsedAcmeUsage(today));
   initechRun = {
     id: 'run-initech-renewal',
     accountId: 'acc-initech',
@@ -154,21 +176,8 @@ describe('the At-risk playbook from import to outcome', () => {
   });
 
   it('imports the usage export through the file chooser, replacing the healthy month', async () => {
-    const file = join(folder, 'acme-usage-export.csv');
-    writeFileSync(file, droppedAcmeUsageCsv(today));
-    await options.getByTestId('import-file').setInputFiles(file);
-    await expect.poll(() => options.getByTestId('import-kind').inputValue(), { timeout: 30_000 }).toBe('usage');
-    const commit = options.getByTestId('import-commit');
-    await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await commit.click();
-    await options.getByTestId('import-result').waitFor({ timeout: 30_000 });
+    await importUsage('acme-usage-export.csv', droppedAcmeUsage(today));
     await screenshot(options.locator('section[aria-labelledby="import-heading"]'), 'flow-2-import-result');
-    expect(Number((await options.getByTestId('import-updated').textContent())?.replace(/\D/g, ''))).toBe(30);
-
-    const stored = (await readStore<UsageDay>(options, 'usage')).filter((u) => u.accountId === 'acc-acme').sort((a, b) => a.date.localeCompare(b.date));
-    const pick = ({ accountId, date, logins, assessments, reports, activeUsers, usersInvited, featuresUsed }: UsageDay) =>
-      ({ accountId, date, logins, assessments, reports, activeUsers, usersInvited, featuresUsed });
-    expect(stored.map(pick)).toEqual(droppedAcmeUsage(today));
   });
 
   it('rescoring after the import opens one At-risk run that says why', async () => {
@@ -268,6 +277,23 @@ describe('the At-risk playbook from import to outcome', () => {
       await expect.poll(async () => (await acmeAtRiskRuns())[0]!.steps.filter((s) => s.done).map((s) => s.id), { timeout: 10_000 }).toEqual(['identify-drop', 'review-history', 'reach-out']);
     });
 
+    it('a later export that drops Acme to Critical refreshes the open run instead of opening another', async () => {
+      expect(collapsedScore).toBe(40);
+      await importUsage('acme-usage-corrected.csv', collapsedAcmeUsage(today));
+      await expect.poll(async () => (await acmeAtRiskRuns())[0]!.trigger.data?.to, { timeout: 100_000, interval: 1000 }).toBe('critical');
+      const after = await acmeAtRiskRuns();
+      expect(after.map((r) => r.id)).toEqual([runId]);
+      expect(after[0]!.trigger).toMatchObject({ kind: 'band-drop', data: { from: 'healthy', to: 'critical', score: collapsedScore } });
+      expect(after[0]!.trigger.reason).toBe(`Health band dropped from Healthy to Critical (score ${collapsedScore})`);
+      // The ticks are the rep's, not the trigger's: a refresh keeps them.
+      expect(after[0]!.steps.filter((s) => s.done).map((s) => s.id)).toEqual(['identify-drop', 'review-history', 'reach-out']);
+      await expect.poll(() => panel.getByTestId(`run-${runId}`).getByTestId('run-trigger').innerText(), { timeout: 10_000 }).toContain(`to Critical (score ${collapsedScore})`);
+      // The open panel follows live (the badge beside it keeps its first score until the page navigates).
+      await expect(panel.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe(String(collapsedScore));
+      await expect(panel.getByTestId('panel-score').getAttribute('data-band')).resolves.toBe('critical');
+      await screenshot(panel.getByTestId(`run-${runId}`), 'flow-6-run-refreshed');
+    });
+
     it('closing the run with outcome and next steps records them, and the popup no longer counts it', async () => {
       const run = panel.getByTestId(`run-${runId}`);
       const outcome = 'Usage dip traced to a team offsite; logins back to normal this week';
@@ -275,7 +301,7 @@ describe('the At-risk playbook from import to outcome', () => {
       await run.getByTestId('run-outcome').fill(outcome);
       await run.getByTestId('run-next-steps').fill(nextSteps);
       await run.getByTestId('close-run').scrollIntoViewIfNeeded();
-      await screenshot(page, 'flow-6-panel-closing');
+      await screenshot(page, 'flow-7-panel-closing');
       const before = Date.now();
       await run.getByTestId('close-run').click();
 
@@ -292,8 +318,8 @@ describe('the At-risk playbook from import to outcome', () => {
       await panel.getByTestId('closed-runs').locator('summary').click();
       await expect(panel.getByTestId(`run-${runId}`).locator('dd[data-testid="run-outcome"]').innerText()).resolves.toBe(outcome);
       await expect(panel.getByTestId(`run-${runId}`).locator('dd[data-testid="run-next-steps"]').innerText()).resolves.toBe(nextSteps);
-      await screenshot(page, 'flow-7-panel-run-closed');
-      await screenshot(panel.getByTestId(`run-${runId}`), 'flow-7-closed-run-outcome');
+      await screenshot(page, 'flow-8-panel-run-closed');
+      await screenshot(panel.getByTestId(`run-${runId}`), 'flow-8-closed-run-outcome');
 
       // The popup, still open, follows live: Acme's run is gone from the open runs.
       const all = await runs();
@@ -304,7 +330,7 @@ describe('the At-risk playbook from import to outcome', () => {
       await expect.poll(() => popup.getByTestId('runs-portfolio').getAttribute('data-open'), { timeout: 10_000 }).toBe(String(portfolio.open));
       await expect(popup.getByTestId('runs-portfolio').getAttribute('data-overdue')).resolves.toBe(String(portfolio.overdue));
       await expect(popup.getByTestId('runs-mine').getAttribute('data-open')).resolves.toBe(String(mine.open));
-      await screenshot(popup, 'flow-8-popup-run-closed', { fullPage: true });
+      await screenshot(popup, 'flow-9-popup-run-closed', { fullPage: true });
     });
   });
 
