@@ -22,7 +22,7 @@ export type Handlers = {
 };
 
 /** Refuses a message its sender may not send (PROTOCOL's `from`); throws MessageRejectedError naming it. */
-export function checkSender(type: MessageType, sender: SenderInfo): void {
+function checkSender(type: MessageType, sender: SenderInfo): void {
   if (PROTOCOL[type].from === 'extension-page' && !isExtensionPageSender(sender)) {
     throw new MessageRejectedError(`${type}: only Sightline's own pages may send this message`);
   }

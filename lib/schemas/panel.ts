@@ -34,7 +34,6 @@ export const PanelFactor = z.object({
   ageDays: z.number().int().nullable(),
   stale: z.boolean(),
 });
-export type PanelFactor = z.infer<typeof PanelFactor>;
 
 export const PanelOverrideState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('none') }),
@@ -99,7 +98,6 @@ export type PanelJourney = z.infer<typeof PanelJourney>;
 
 /** The Zendesk ticket the panel was opened on: what the first-response SLA is computed from (live, in the panel). */
 export const PanelTicket = Ticket.pick({ zendeskId: true, subject: true, createdAt: true, firstReplyMinutes: true, status: true, priority: true });
-export type PanelTicket = z.infer<typeof PanelTicket>;
 
 export const PanelTicketState = z.discriminatedUnion('status', [
   /** Recorded by the Zendesk page (or imported). */
