@@ -2,7 +2,7 @@
  * Everything about one account, live: the view model comes from the background through the panel port (this page
  * never opens the database), and every action is a message the background carries out. "When" is this tab's clock.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { AccountHeader } from '@/components/panel/AccountHeader';
 import { HealthBreakdown } from '@/components/panel/HealthBreakdown';
 import { JourneyView } from '@/components/panel/JourneyView';
@@ -81,6 +81,11 @@ function Playbooks({ panel }: { panel: AccountPanel }) {
 
 export function AccountView({ request, wide }: { request: PanelSubscribe; wide: boolean }) {
   const state = useAccountPanel(request);
+  const name = state.status === 'ready' ? state.panel.account.name : undefined;
+  useEffect(() => {
+    // The detail page's tab says whose page it is.
+    if (wide && name) document.title = `${name} — Sightline`;
+  }, [wide, name]);
   if (state.status === 'loading') return <p className="text-slate-500" data-testid="panel-loading">Loading…</p>;
   if (state.status === 'missing') return <p data-testid="account-missing">This account is no longer in Sightline.</p>;
   if (state.status === 'error') {

@@ -1,3 +1,4 @@
+import { startOfTomorrow } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { subscribePanel } from '@/lib/messaging/panel-port';
 import type { AccountPanel, PanelSubscribe } from '@/lib/schemas/panel';
@@ -9,13 +10,23 @@ export type PanelState =
   | { status: 'missing' }
   | { status: 'error'; message: string };
 
+/** Bumps at each local midnight: the background builds the panel for "today", so a new day needs a new build. */
+function useDay(): number {
+  const [day, setDay] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => setDay((d) => d + 1), startOfTomorrow().getTime() - Date.now() + 1000);
+    return () => clearTimeout(timer);
+  }, [day]);
+  return day;
+}
+
 /** The account's view model, live from the background through the panel port. */
 export function useAccountPanel(request: PanelSubscribe): PanelState {
   const [state, setState] = useState<PanelState>({ status: 'loading' });
-  // One subscription per distinct request, however often the caller rebuilds the object.
+  const day = useDay();
+  // One subscription per distinct request (and day), however often the caller rebuilds the object.
   const key = JSON.stringify(request);
   useEffect(() => {
-    setState({ status: 'loading' });
     return subscribePanel(JSON.parse(key) as PanelSubscribe, (event) => {
       setState((previous) => {
         switch (event.type) {
@@ -30,6 +41,6 @@ export function useAccountPanel(request: PanelSubscribe): PanelState {
         }
       });
     });
-  }, [key]);
+  }, [key, day]);
   return state;
 }

@@ -398,6 +398,7 @@ describe('the account detail page', () => {
     await page.getByTestId('account-panel').waitFor();
     await expect(page.locator('[data-layout]').getAttribute('data-layout')).resolves.toBe('page');
     await expect(page.getByTestId('panel-close').count()).resolves.toBe(0);
+    await expect(page.title()).resolves.toBe('Acme Corp — Sightline');
     await expect(page.getByTestId('panel-score').getAttribute('data-score')).resolves.toBe('85');
     await expect(page.getByTestId('computed-score').innerText()).resolves.toBe(String(SCORE_AFTER_IMPORT));
     await expect(page.getByTestId('factor-usage').getAttribute('data-score')).resolves.toBe(String(Math.round(factors.usage)));
