@@ -11,6 +11,7 @@ import type { ImportKind } from '../import/import-kinds';
 import type { ImportKindSpec, RecordOfKind } from '../import/kind-spec';
 import { KIND_SPECS } from '../import/kinds';
 import { ImportCancelledError } from '../import/text-chunks';
+import { DemoTwinError } from '../import/reserved-ids';
 import { indexByNaturalKeys, planUpsert, type UpsertPlan } from '../import/upsert-plan';
 import type { SightlineDatabase } from './database';
 
@@ -58,7 +59,9 @@ function plan<K extends ImportKind>(
   conversion: ConversionResult<RecordOfKind[K]>,
   twins: Map<string, RecordOfKind[K]>,
 ): UpsertPlan<RecordOfKind[K]> {
-  return planUpsert(spec, conversion.records, twins, { ownedKeys: conversion.ownedKeys, defaultedKeys: conversion.defaultedKeys });
+  const upsert = planUpsert(spec, conversion.records, twins, { ownedKeys: conversion.ownedKeys, defaultedKeys: conversion.defaultedKeys });
+  if (upsert.demoTwins.length > 0) throw new DemoTwinError(upsert.demoTwins);
+  return upsert;
 }
 
 /** What a commit would do, read-only (for the preview step). */

@@ -35,3 +35,19 @@ export function findReservedId(record: Readonly<Record<string, unknown>>): Reser
   }
   return undefined;
 }
+
+/**
+ * Imported records that match stored demo records by a natural key (a real CRM's external id CUST-100001 is also
+ * a demo account's): merging would turn the team's data into demo data, which "Remove demo data" deletes.
+ */
+export class DemoTwinError extends Error {
+  constructor(readonly twins: readonly { key: string; demoId: string }[]) {
+    const [first] = twins;
+    super(
+      `${twins.length === 1 ? 'A row matches demo data' : `${twins.length} rows match demo data`}: ` +
+        `${first?.key} is the demo record ${first?.demoId}${twins.length > 1 ? ', …' : ''}. ` +
+        'Imports never change demo data: remove the demo data (Demo data → Remove demo data), then import again. Nothing was written.',
+    );
+    this.name = 'DemoTwinError';
+  }
+}

@@ -5,6 +5,7 @@
  * keeps its start date when the file has no start-date column).
  */
 import type { ImportKindSpec, ImportRecord } from './kind-spec';
+import { findReservedId } from './reserved-ids';
 
 export interface UpsertPlan<R> {
   /** Records to write: new ones and changed ones (merged with what was stored). */
@@ -12,6 +13,8 @@ export interface UpsertPlan<R> {
   created: number;
   updated: number;
   unchanged: number;
+  /** Imported records whose stored twin is demo data: never merged (see DemoTwinError). */
+  demoTwins: { key: string; demoId: string }[];
 }
 
 export interface MergeRules {
@@ -58,12 +61,18 @@ export function planUpsert<R extends ImportRecord>(
   storedByKey: ReadonlyMap<string, R>,
   rules: MergeRules,
 ): UpsertPlan<R> {
-  const plan: UpsertPlan<R> = { puts: [], created: 0, updated: 0, unchanged: 0 };
+  const plan: UpsertPlan<R> = { puts: [], created: 0, updated: 0, unchanged: 0, demoTwins: [] };
   for (const record of incoming) {
     let stored: R | undefined;
+    let matchedKey = '';
     for (const key of spec.naturalKeys(record)) {
       stored = storedByKey.get(key);
+      matchedKey = key;
       if (stored) break;
+    }
+    if (stored && findReservedId(stored)) {
+      plan.demoTwins.push({ key: spec.describeKey(matchedKey), demoId: String(spec.primaryKey(stored)) });
+      continue;
     }
     if (!stored) {
       plan.created++;

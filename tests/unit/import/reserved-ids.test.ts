@@ -9,6 +9,7 @@ import { clearDemoData } from '@/lib/db/demo-loader';
 import { DEMO_TICKET_ID_BASE, DEMO_TICKET_ID_SPAN } from '@/lib/demo/ids';
 import type { ImportKind } from '@/lib/import/import-kinds';
 import { describeProblem } from '@/lib/import/problems';
+import { previewCommit } from '@/lib/db/import-commit';
 import { runImport } from '@/lib/import/run-import';
 import { convert, NOW } from './helpers';
 
@@ -70,4 +71,21 @@ describe('in the database', () => {
     expect(await db.tickets.toCollection().primaryKeys()).toEqual([11]);
     expect(await db.accounts.count()).toBe(0);
   });
+
+  it('refuses a file whose rows match stored demo records by a natural key, and writes nothing', async () => {
+    const demo = { id: 'demo-acc-000001', externalId: 'CUST-100001', name: 'Demo Dynamics', domains: [], arr: 5000, startDate: '2024-01-01', status: 'active' as const };
+    await db.accounts.put(demo);
+    const file = new Blob(['External ID,Account Name,ARR\nCUST-200000,Real Co,100\nCUST-100001,Our Real Customer,9000\n']);
+    const message =
+      'A row matches demo data: External ID CUST-100001 is the demo record demo-acc-000001. Imports never change demo data: remove the demo data (Demo data → Remove demo data), then import again. Nothing was written.';
+    const { result } = await convert(file, 'crm.csv', 'accounts');
+    await expect(previewCommit(db, result)).rejects.toThrow(message);
+    await expect(runImport(db, file, { fileName: 'crm.csv', kind: 'accounts', now: NOW })).rejects.toThrow(message);
+    expect(await db.accounts.toArray()).toEqual([demo]);
+
+    // With the demo data gone, the same file imports.
+    await clearDemoData(db);
+    expect(await runImport(db, file, { fileName: 'crm.csv', kind: 'accounts', now: NOW })).toMatchObject({ created: 2 });
+  });
 });
+
