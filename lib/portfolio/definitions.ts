@@ -81,13 +81,7 @@ const weight = (band: Band) => `${Math.round(DEFAULT_FORECAST_WEIGHTS[band] * 10
 export const FORECAST_FORMULA = `Forecast = Σ ARR due × chance of renewal by health band (healthy ${weight('healthy')}, at risk ${weight('at-risk')}, critical ${weight('critical')}, unknown ${weight('unknown')}); an override's score counts`;
 
 export const SLA_FORMULA =
-  'SLA compliance = tickets answered within the tier’s first-response target ÷ (answered + breached) × 100; tickets still within their target are not counted';
-
-export function metricDefinition(key: MetricKey): MetricDefinition {
-  const found = METRICS.find((m) => m.key === key);
-  if (!found) throw new Error(`unknown metric ${key}`);
-  return found;
-}
+  'SLA compliance = tickets first answered within the tier’s target ÷ (those + tickets that missed it, answered late or still unanswered past due) × 100; tickets still within their target are not counted';
 
 /** Whether a value meets its target. */
 export function meetsTarget(definition: MetricDefinition, value: number, targets: MetricTargets): boolean {
