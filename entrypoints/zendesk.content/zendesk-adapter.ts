@@ -57,9 +57,9 @@ export const zendeskAdapter: HostAdapter<ZendeskRoute> = {
   },
 
   async afterMatch(route, match, signal) {
-    if (route.kind !== 'ticket') return;
+    if (route.kind !== 'ticket') return false;
     const facts = seenTickets.get(Number(route.id));
-    if (!facts) return;
+    if (!facts) return false;
     const metrics = await getJson(`/api/v2/tickets/${route.id}/metrics.json`, WHAT.ticket, signal).catch(() => null);
     let firstReplyMinutes: number | null = null;
     try {
@@ -67,6 +67,7 @@ export const zendeskAdapter: HostAdapter<ZendeskRoute> = {
     } catch {
       firstReplyMinutes = null; // metrics are a bonus; the ticket itself is still worth recording
     }
-    await sendMessage('recordTicket', { accountId: match.account.accountId, ticket: { ...facts, firstReplyMinutes } });
+    const { recorded } = await sendMessage('recordTicket', { accountId: match.account.accountId, ticket: { ...facts, firstReplyMinutes } });
+    return recorded;
   },
 };

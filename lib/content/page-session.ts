@@ -45,8 +45,11 @@ export interface HostAdapter<Target> {
   read(target: Target, signal: AbortSignal): Promise<PageRead>;
   /** Where the badge goes; null when the page has no such place (the badge then floats top right). */
   findAnchor(target: Target): BadgeAnchor | null;
-  /** Called once the account is known, e.g. to record the ticket's facts. Failures are ignored. */
-  afterMatch?(target: Target, match: Extract<LookupAccountResponse, { status: 'matched' }>, signal: AbortSignal): Promise<void>;
+  /**
+   * Called once the account is known, e.g. to record the ticket's facts. Resolves true when it stored data the
+   * score reads (the badge is then refreshed so it agrees with the panel). Failures are ignored.
+   */
+  afterMatch?(target: Target, match: Extract<LookupAccountResponse, { status: 'matched' }>, signal: AbortSignal): Promise<boolean>;
   /** Pixels the host's fixed top bar takes; the panel docks below it. */
   topBarHeightPx: number;
 }
@@ -127,7 +130,12 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
       lastRead = { read, answer };
       if (answer.status === 'matched') {
         badge.render({ kind: 'matched', account: answer.account, method: answer.method, matchedOn: answer.matchedOn });
-        await adapter.afterMatch?.(target, answer, controller.signal).catch(() => undefined);
+        const stored = await adapter.afterMatch?.(target, answer, controller.signal).catch(() => false);
+        if (!stored || controller.signal.aborted) return;
+        const fresh = await sendMessage('lookupAccount', read.keys);
+        if (controller.signal.aborted || fresh.status !== 'matched') return;
+        lastRead = { read, answer: fresh };
+        badge.render({ kind: 'matched', account: fresh.account, method: fresh.method, matchedOn: fresh.matchedOn });
       } else {
         badge.render({ kind: 'no-match', reason: answer.reason, label: read.label });
       }

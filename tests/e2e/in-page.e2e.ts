@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_AFTER_PARAM } from '../../scripts/harness/fixture-server';
-import { sendRuntimeMessage, protocolMessage } from '../../scripts/harness/extension-page';
+import { protocolMessage, readStore, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import {
   buildHostModel,
   classicRecordUrl,
@@ -68,6 +68,15 @@ describe('Zendesk ticket page', () => {
     expect(box?.height).toBeGreaterThanOrEqual(24);
     expect(box?.height).toBeLessThanOrEqual(32);
     await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
+    // The visit records the ticket (fresh engagement data): the badge then shows the score that includes it,
+    // the one the background (and so the panel) computes now.
+    const store = await session.openExtensionPage('popup.html');
+    await expect
+      .poll(async () => (await readStore<{ zendeskId: number }>(store, 'tickets')).some((t) => t.zendeskId === 101), { timeout: 10_000 })
+      .toBe(true);
+    await store.close();
+    const recorded = await backgroundScore({ zendeskOrgId: '360001' });
+    await expect.poll(() => badge.getAttribute('data-score')).toBe(recorded);
 
     const names = await accessibleNames(page);
     expect(names.some((n) => n.includes('Acme Corp') && n.includes('matched by Zendesk organization 360001'))).toBe(true);
