@@ -102,6 +102,7 @@ const MAX_TREND_POINTS = 12;
 
 /** The period cut into calendar-length parts: months when it spans 60 days or more, else weeks; at most 12, latest last. */
 export function trendParts(period: Period): { label: string; period: Period }[] {
+  if (periodProblem(period)) return [];
   const days = daysBetween(period.start, period.end) + 1;
   const parts: { label: string; period: Period }[] = [];
   if (days >= 60) {

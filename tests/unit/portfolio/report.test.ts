@@ -116,6 +116,12 @@ describe('report model, hand-computed', () => {
 });
 
 describe('report with a bad period', () => {
+  it('a cleared date field gives a reason, not an exception', () => {
+    const report = buildReport(records({ accounts: [account('a')] }), DEFAULT_SETTINGS, { start: '', end: TODAY }, TODAY, NOW);
+    expect(report.problem).toBe('cannot compute: period start "" is not a valid date');
+    expect(healthDates({ start: '', end: TODAY }, [TODAY])).toEqual([]);
+  });
+
   it('says why instead of computing', () => {
     const report = buildReport(records({ accounts: [account('a')] }), DEFAULT_SETTINGS, { start: TODAY, end: '2026-01-01' }, TODAY, NOW);
     expect(report.problem).toBe(`cannot compute: the period ends (2026-01-01) before it starts (${TODAY})`);
