@@ -30,16 +30,19 @@ import { makeUsage } from './usage';
 /** The seed the options page and the demo command use, so both show the same portfolio. */
 export const DEMO_SEED = 42;
 export const DEFAULT_DEMO_ACCOUNTS = 500;
-/** A month of daily usage plus a few days, so 30-day windows and week-over-week trends have data. */
-export const DEFAULT_USAGE_DAYS = 35;
+/**
+ * Two months of daily usage plus the trend's tolerance: the score 30 days ago (the Δ 30 d trend) needs a full 30-day
+ * window of its own, or the past looks emptier than it was and every trend comes out rising.
+ */
+export const DEFAULT_USAGE_DAYS = 63;
 
 export interface DemoOptions {
   seed: number;
   today: IsoDate;
   accounts?: number;
   /**
-   * Days of daily usage rows per account (default 35). Usage is the bulk of the data (accounts × days rows):
-   * 100k accounts × 35 days is 3.5 M rows. Benchmarks may pass fewer days to keep writes workable; with fewer
+   * Days of daily usage rows per account (default 63). Usage is the bulk of the data (accounts × days rows):
+   * 100k accounts × 63 days is 6.3 M rows. Benchmarks may pass fewer days to keep writes workable; with fewer
    * days than the scoring window (30), usage covers part of the window only and usage scores come out lower.
    */
   usageDays?: number;

@@ -12,6 +12,10 @@ const WEEKDAY_WEIGHT = 1.25;
 const WEEKEND_WEIGHT = 0.4;
 /** New customers ramp up over their first two weeks. */
 const RAMP_DAYS = 14;
+/** The scoring window the generator aims its usage levels at (the default Settings.windowDays). */
+const WINDOW_DAYS = DEFAULT_SETTINGS.windowDays;
+/** How far before the window a sliding account's usage keeps rising (in windows): 1.5 windows before it, no further. */
+const OLDEST_POSITION = -1.5;
 /** Totals up to this are placed unit by unit (exact sum); larger ones proportionally with jitter. */
 const EXACT_SPREAD_LIMIT = 300;
 
@@ -43,14 +47,26 @@ export function makeUsage(
   for (let offset = first; offset <= last; offset++) {
     const weekday = calendar.weekday(offset);
     const weekly = weekday === 0 || weekday === 6 ? WEEKEND_WEIGHT : WEEKDAY_WEIGHT;
-    const position = days === 1 ? 0 : (offset - first) / (days - 1) - 0.5;
+    // Position against the scoring window (−0.5 at its first day, +0.5 yesterday), not against the rows generated:
+    // a longer history then adds earlier months with their own level instead of flattening the last month's slide.
+    const position = Math.max(OLDEST_POSITION, (offset + WINDOW_DAYS) / (WINDOW_DAYS - 1) - 0.5);
     const ramp = Math.min(1, 0.4 + (0.6 * (offset - profile.startOffset)) / RAMP_DAYS);
     weights.push(Math.max(0.05, weekly * (1 + slope * position) * ramp));
   }
+  // The window's totals are the intended level exactly; days before it get theirs by their weights. Spread apart,
+  // so how many units land inside the window is not left to chance (it would drag scores capped at 100 down).
+  const windowFirst = Math.max(0, weights.length - WINDOW_DAYS);
+  const [earlier, inWindow] = [weights.slice(0, windowFirst), weights.slice(windowFirst)];
+  const windowMean = inWindow.reduce((sum, weight) => sum + weight, 0) / inWindow.length;
+  const earlierDays = earlier.reduce((sum, weight) => sum + weight, 0) / windowMean;
   const perDay = usageRatio / 30;
-  const logins = spread(random, Math.round(expected.loginsPerSeat * profile.seats * perDay * days), weights);
-  const assessments = spread(random, Math.round(expected.assessments * perDay * days), weights);
-  const reports = spread(random, Math.round(expected.reports * perDay * days * random.between(0.8, 1)), weights);
+  const spreadLevel = (perMonth: number) => [
+    ...spread(random, Math.round(perMonth * perDay * earlierDays), earlier),
+    ...spread(random, Math.round(perMonth * perDay * inWindow.length), inWindow),
+  ];
+  const logins = spreadLevel(expected.loginsPerSeat * profile.seats);
+  const assessments = spreadLevel(expected.assessments);
+  const reports = spreadLevel(expected.reports * random.between(0.8, 1));
 
   const invitedShare = clamp(health * (1 + 0.07 * random.normal()), 0.05, 1);
   const fullyInvited = Math.max(1, Math.round(profile.seats * invitedShare));

@@ -91,6 +91,26 @@ describe('demo health history', () => {
     expect(today!.scores.filter((s) => s >= 0).length).toBeGreaterThan(portfolio.accounts.length / 2);
   });
 
+  it('gives trends that follow the intended health: flat overall, falling for the accounts meant to be critical', async () => {
+    const larger = generateDemoPortfolio({ seed: 42, today: TODAY, accounts: 300 });
+    await loadDemoData(db, larger, { settings: DEFAULT_SETTINGS });
+    const [monthAgo, today] = [await db.snapshots.get(addDaysIso(TODAY, -30)), await db.snapshots.get(TODAY)];
+    const deltas = new Map<string, number>();
+    for (const account of larger.accounts) {
+      const [before, now] = [scoreIn(monthAgo, account.id), scoreIn(today, account.id)];
+      if (before !== undefined && now !== undefined && before >= 0 && now >= 0) deltas.set(account.id, now - before);
+    }
+    const sorted = [...deltas.values()].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    // A month's window needs a month of usage before it: with too short a history the past scores low and
+    // every account looks like it is recovering.
+    expect(Math.abs(median)).toBeLessThanOrEqual(5);
+    const critical = larger.latent.filter((l) => l.band === 'critical' && deltas.has(l.accountId));
+    const meanCriticalDelta = critical.reduce((sum, l) => sum + (deltas.get(l.accountId) ?? 0), 0) / critical.length;
+    expect(critical.length).toBeGreaterThan(10);
+    expect(meanCriticalDelta).toBeLessThan(0);
+  });
+
   it("keeps the team's own scores in the days it fills, and removing the demo takes only its own days away", async () => {
     await db.accounts.put(realAccount);
     const own: HealthSnapshot = { date: addDaysIso(TODAY, -7), computedAt: 1, accountIds: [realAccount.id], scores: [77] };
