@@ -55,6 +55,9 @@ export interface HostAdapter<Target> {
 }
 
 const ANCHOR_WAIT_MS = 4000;
+/** After the overlay fallback, how long and how often to look for a title that renders late. */
+const LATE_ANCHOR_WAIT_MS = 30_000;
+const LATE_ANCHOR_CHECK_MS = 250;
 
 export function startPageSession<Target>(ctx: ContentScriptContext, adapter: HostAdapter<Target>): void {
   let current: { key: string; target: Target; controller: AbortController; badge: BadgeHandle } | undefined;
@@ -93,24 +96,25 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   }
 
   async function placeBadge(badge: BadgeHandle, target: Target, signal: AbortSignal): Promise<void> {
-    let anchor: BadgeAnchor | null = null;
-    await waitForElement(
-      () => {
-        anchor = adapter.findAnchor(target);
-        return anchor?.element ?? null;
-      },
-      { signal, timeoutMs: ANCHOR_WAIT_MS },
-    );
-    if (signal.aborted) return;
-    const found = anchor as BadgeAnchor | null;
-    if (found?.element.isConnected) {
+    // The last anchor found, kept so the element waited for comes with its placement.
+    const last: { anchor: BadgeAnchor | null } = { anchor: null };
+    const findAnchor = () => {
+      last.anchor = adapter.findAnchor(target);
+      return last.anchor?.element ?? null;
+    };
+    const placeInline = (found: BadgeAnchor) => {
       badge.host.setAttribute('data-placement', 'inline');
       if (found.place === 'inside') found.element.append(badge.host);
       else found.element.after(badge.host);
-    } else {
-      badge.host.setAttribute('data-placement', 'overlay');
-      document.documentElement.append(badge.host);
-    }
+    };
+    const found = await waitForElement(findAnchor, { signal, timeoutMs: ANCHOR_WAIT_MS });
+    if (signal.aborted) return;
+    if (found && last.anchor) return placeInline(last.anchor);
+    badge.host.setAttribute('data-placement', 'overlay');
+    document.documentElement.append(badge.host);
+    // A slow host may still render the title: keep looking, at a gentler pace, and move the badge beside it.
+    const late = await waitForElement(findAnchor, { signal, timeoutMs: LATE_ANCHOR_WAIT_MS, throttleMs: LATE_ANCHOR_CHECK_MS });
+    if (late && last.anchor && !signal.aborted) placeInline(last.anchor);
   }
 
   async function lookUp(key: string, refresh = false): Promise<void> {

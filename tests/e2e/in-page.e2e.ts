@@ -266,6 +266,23 @@ describe('Salesforce record pages', () => {
     await page.close();
   });
 
+  it('moves the badge from the overlay to beside the title when the record renders very late', async () => {
+    const page = await hostPage(`${lightningRecordUrl(acme.sfId!, 'Account')}?${RENDER_AFTER_PARAM}=6000`);
+    const badge = settledBadge(page);
+    // Past the first wait for a title the badge floats, already showing the account...
+    await badge.waitFor({ state: 'attached', timeout: 10_000 });
+    await expect(badge.getAttribute('data-placement')).resolves.toBe('overlay');
+    await expect(badge.getAttribute('data-account-id')).resolves.toBe('acc-acme');
+    // ...and moves beside the title once Lightning renders it.
+    await expect.poll(() => badge.getAttribute('data-placement'), { timeout: 10_000 }).toBe('inline');
+    await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
+    const title = (await page.locator('.oneContent.active records-highlights2 h1').boundingBox())!;
+    const box = (await badge.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(title.y - 8);
+    expect(box.y + box.height).toBeLessThanOrEqual(title.y + title.height + 8);
+    await page.close();
+  });
+
   it.each([
     ['an Account URL carrying a Contact id', () => lightningRecordUrl(hank.sfId!, 'Account'), "Can't read this record: the address names an Account but its id belongs to a Contact"],
     ['a Case URL carrying an Account id', () => lightningRecordUrl(acme.sfId!, 'Case'), "Can't read this record: the address names a Case but its id belongs to an Account"],
