@@ -2,7 +2,7 @@
  * Everything about one account, live: the view model comes from the background through the panel port (this page
  * never opens the database), and every action is a message the background carries out. "When" is this tab's clock.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { AccountHeader } from '@/components/panel/AccountHeader';
 import { HealthBreakdown } from '@/components/panel/HealthBreakdown';
 import { JourneyView } from '@/components/panel/JourneyView';
@@ -13,6 +13,7 @@ import { RunChecklist } from '@/components/playbooks/RunChecklist';
 import { StartRunForm } from '@/components/playbooks/StartRunForm';
 import { sendMessage } from '@/lib/messaging/client';
 import type { AccountPanel, PanelSubscribe } from '@/lib/schemas/panel';
+import { notifyHost } from './host-link';
 import { useAccountPanel } from './use-account-panel';
 import { useNow } from './use-now';
 
@@ -79,6 +80,20 @@ function Playbooks({ panel }: { panel: AccountPanel }) {
   );
 }
 
+/** When the shown score or band moves after the first view, the host page's badge is told to look again. */
+function useBadgeFollows(state: ReturnType<typeof useAccountPanel>): void {
+  const shown = state.status === 'ready' ? `${state.panel.health.score}:${state.panel.health.band}` : undefined;
+  const first = useRef<string>(undefined);
+  useEffect(() => {
+    if (shown === undefined) return;
+    if (first.current === undefined) first.current = shown;
+    else if (shown !== first.current) {
+      first.current = shown;
+      notifyHost('sightline:changed');
+    }
+  }, [shown]);
+}
+
 export function AccountView({ request, wide }: { request: PanelSubscribe; wide: boolean }) {
   const state = useAccountPanel(request);
   const name = state.status === 'ready' ? state.panel.account.name : undefined;
@@ -86,6 +101,7 @@ export function AccountView({ request, wide }: { request: PanelSubscribe; wide: 
     // The detail page's tab says whose page it is.
     if (wide && name) document.title = `${name} — Sightline`;
   }, [wide, name]);
+  useBadgeFollows(state);
   if (state.status === 'loading') return <p className="text-slate-500" data-testid="panel-loading">Loading…</p>;
   if (state.status === 'missing') return <p data-testid="account-missing">This account is no longer in Sightline.</p>;
   if (state.status === 'error') {

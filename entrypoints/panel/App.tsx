@@ -10,6 +10,7 @@ import { sendMessage } from '@/lib/messaging/client';
 import { PageKeys } from '@/lib/schemas/messages';
 import type { AccountChoice } from '@/lib/schemas/panel-messages';
 import { AccountView } from './AccountView';
+import { EMBEDDED, notifyHost } from './host-link';
 
 /** The panel's context, read once from its URL and validated (a malformed URL shows a message, not a crash). */
 function readContext() {
@@ -29,14 +30,6 @@ function readContext() {
     label: params.get('label') ?? 'this page',
     keys,
   };
-}
-
-/** Embedded in a host page (the side panel) rather than open in its own tab (the account detail page). */
-const EMBEDDED = window.parent !== window;
-
-/** Tells the content script that embeds this panel; it checks that the message comes from this iframe. */
-function notifyHost(type: 'sightline:close' | 'sightline:linked') {
-  if (EMBEDDED) window.parent.postMessage({ type }, '*');
 }
 
 /** Accounts by name, asked of the background as the user types. */

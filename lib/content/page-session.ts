@@ -66,8 +66,9 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   const panel = createPanelFrame(ctx, {
     topOffsetPx: adapter.topBarHeightPx,
     onEvent: (event) => {
-      // After the user picks an account in the panel, look the page up again so the badge shows it.
-      if (event === 'linked' && current) void lookUp(current.key, true);
+      // After the user picks an account in the panel, or the panel's score moved, look the page up again so the
+      // badge shows what the panel shows.
+      if ((event === 'linked' || event === 'changed') && current) void lookUp(current.key, true);
     },
   });
 

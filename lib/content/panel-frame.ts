@@ -11,7 +11,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export const PANEL_WIDTH_PX = 360;
 
-export type PanelEvent = 'close' | 'linked';
+/** `changed`: the score or band the panel shows moved (an override, an import), so the badge should follow. */
+export type PanelEvent = 'close' | 'linked' | 'changed';
 
 export interface PanelFrame {
   open(params: Record<string, string>): void;
@@ -45,6 +46,8 @@ export function createPanelFrame(
       onEvent('close');
     } else if (type === 'sightline:linked') {
       onEvent('linked');
+    } else if (type === 'sightline:changed') {
+      onEvent('changed');
     }
   });
   ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {

@@ -292,6 +292,10 @@ describe('the panel on a Zendesk ticket', () => {
     const state = panel.getByTestId('override-state');
     await expect(state.getAttribute('data-state')).resolves.toBe('applied');
     await expect(state.innerText()).resolves.toContain(`set by ${USER}: Signed a 3-year expansion yesterday (until ${expiry})`);
+    // The badge beside the ticket title follows the panel, without a navigation.
+    const badge = page.locator('sightline-badge');
+    await expect.poll(() => badge.getAttribute('data-score'), { timeout: 10_000 }).toBe('85');
+    await expect(badge.getAttribute('data-band')).resolves.toBe('healthy');
     await screenshot(page, 'panel-zendesk-override');
 
     const options = await session.openExtensionPage('options.html');
