@@ -39,10 +39,21 @@ function watchLongTasks(): void {
 
 async function timePage(session: ExtensionSession, path: string): Promise<PageTiming> {
   const page: Page = await session.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
   try {
     await page.addInitScript(watchLongTasks);
     await page.goto(`${session.origin}/${path}`);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: READY_TIMEOUT_MS, polling: 50 });
+    try {
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: READY_TIMEOUT_MS, polling: 50 });
+    } catch (error) {
+      // Say what the page showed instead, so a missing ready signal can be told from a slow or broken page.
+      const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 160)).catch(() => '?');
+      throw new Error(`${path} not ready within ${READY_TIMEOUT_MS / 1000} s; it shows "${shown}"; errors: ${pageErrors.slice(0, 3).join(' | ') || 'none'} (${String(error).split('\n')[0]})`);
+    }
     return await page.evaluate(
       (quietMs) =>
         new Promise<PageTiming>((resolve, reject) => {
