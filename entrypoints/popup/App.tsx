@@ -97,7 +97,7 @@ export function App() {
     if (!data?.digest || !openRuns) return undefined;
     const me = ownerKey(data.settings.currentUser);
     const { ids, owners } = data.digest.accounts;
-    const mine = new Set(me ? ids.filter((_, i) => ownerKey(owners[i]) === me) : []);
+    const mine = new Set(me && openRuns.length > 0 ? ids.filter((_, i) => ownerKey(owners[i]) === me) : []);
     return {
       portfolio: countRuns(openRuns, data.today),
       mine: me ? countRuns(openRuns, data.today, (id) => mine.has(id)) : null,

@@ -8,6 +8,7 @@ import type { Band, IsoDate } from '../schemas/common';
 import type { PortfolioFilter } from '../schemas/portfolio';
 import type { Override } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
+import { addDaysIso } from '../scoring/dates';
 import { bandFor } from '../scoring/health';
 import { resolveOverride } from '../scoring/override';
 import type { MetricValue } from './compute-metrics';
@@ -116,7 +117,8 @@ export function buildPopupView({ digest, overrides, settings, filter, today }: P
     overdue: { count: 0, arr: 0 },
     atRisk: [],
   };
-  const renewalAccounts: { id: string; arr: number; status: 'active'; renewalDate?: IsoDate }[] = [];
+  const renewalAccounts: { id: string; arr: number; status: 'active'; renewalDate: IsoDate }[] = [];
+  const lastHorizonDay = addDaysIso(today, Math.max(...RENEWAL_HORIZONS));
   const bandOf = new Map<string, Band>();
   const risky: AtRiskRow[] = [];
 
@@ -140,7 +142,8 @@ export function buildPopupView({ digest, overrides, settings, filter, today }: P
     bands[health.band].arr += arr;
     bandOf.set(id, health.band);
     const renewal = columns.renewals[i] || undefined;
-    renewalAccounts.push({ id, arr, status: 'active', ...(renewal ? { renewalDate: renewal } : {}) });
+    // Only renewals the buckets can hold (or passed ones): the metrics then loop over a quarter of the portfolio.
+    if (renewal && renewal <= lastHorizonDay) renewalAccounts.push({ id, arr, status: 'active', renewalDate: renewal });
     if ((health.band === 'at-risk' || health.band === 'critical') && health.score !== null) {
       risky.push({
         id,
