@@ -390,7 +390,25 @@ describe('the panel on Salesforce', () => {
     await expect(panel.getByTestId('factor-usage').getAttribute('data-score')).resolves.toBe(String(Math.round(factors.usage)));
     await expect(panel.getByTestId('sla-status').count()).resolves.toBe(0);
     await expect(panel.getByTestId('sla-tier').innerText()).resolves.toBe('Premium');
+
+    // The checklist works here as on Zendesk: the run closed on the ticket page is gone, a new one can start and be ticked.
+    await panel.getByTestId('start-run-template').selectOption('at-risk');
+    await panel.getByTestId('start-run-submit').click();
+    const step = panel.locator('[data-status="open"]').getByTestId('step-review-history');
+    await step.waitFor();
+    const before = Date.now();
+    await step.getByRole('checkbox').click();
+    await expect.poll(() => step.getByTestId('step-done-by').count()).toBe(1);
     await screenshot(page, 'panel-salesforce-account');
+
+    const options = await session.openExtensionPage('options.html');
+    const runs = await readStore<PlaybookRun>(options, 'runs');
+    await options.close();
+    const open = runs.filter((r) => r.accountId === 'acc-acme' && r.templateId === 'at-risk' && r.status === 'open');
+    expect(open).toHaveLength(1);
+    const done = open[0]?.steps.find((s) => s.id === 'review-history')?.done;
+    expect(done?.by).toBe(USER);
+    expect(done?.at).toBeGreaterThanOrEqual(before);
     await page.close();
   });
 });
