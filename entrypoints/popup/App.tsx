@@ -73,10 +73,11 @@ function Section({ title, children, aside }: { title: string; children: React.Re
 
 export function App() {
   const data = useLiveQuery(loadPopupData, []);
-  // Apart: a large portfolio has thousands of open runs, and the headline numbers should not wait for them.
-  const openRuns = useLiveQuery(() => db.runs.where('status').equals('open').toArray(), []);
-  // Apart too: IndexedDB counts by walking the records (~1 ms per 1,000 accounts).
-  const accountCount = useLiveQuery(() => db.accounts.count(), []);
+  // Read after the headline data, so they do not hold up its read: a large portfolio has thousands of open runs,
+  // and IndexedDB counts by walking the records (~1 ms per 1,000 accounts).
+  const loaded = data !== undefined;
+  const openRuns = useLiveQuery(async () => (loaded ? db.runs.where('status').equals('open').toArray() : undefined), [loaded]);
+  const accountCount = useLiveQuery(async () => (loaded ? db.accounts.count() : undefined), [loaded]);
   const [filter, setFilter] = useState<PortfolioFilter | null>(null);
   useEffect(() => {
     void browser.storage.local.get(FILTER_KEY).then((items) => setFilter(parseFilter(items[FILTER_KEY])));
