@@ -5,11 +5,11 @@
  * every tick or note and must not decode a month of portfolio snapshots each time. Any write to the snapshots table
  * (in this context or another: Dexie's storagemutated event crosses contexts) drops what was kept.
  */
-import Dexie, { type ObservabilitySet } from 'dexie';
 import type { IsoDate } from '../schemas/common';
 import type { ScorePoint } from '../schemas/panel';
 import { scoreInSnapshot } from './account-inputs';
 import type { SightlineDatabase } from './database';
+import { onSnapshotWrites } from './snapshot-writes';
 
 /** Accounts whose history is kept (open panels; a handful in practice). */
 const MAX_KEPT = 50;
@@ -22,11 +22,9 @@ let listening = false;
 function listen(): void {
   if (listening) return;
   listening = true;
-  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-    const changed = Object.keys(parts);
+  onSnapshotWrites((touched) => {
     for (const key of [...kept.keys()]) {
-      const dbName = key.slice(0, key.indexOf('\u0000'));
-      if (changed.some((part) => part === 'all' || part.startsWith(`idb://${dbName}/snapshots/`))) {
+      if (touched(key.slice(0, key.indexOf('\u0000')))) {
         kept.delete(key);
         generation++;
       }

@@ -7,11 +7,11 @@
  * then costs no snapshot read at all. Any write to the snapshots table, in this context or another (Dexie's
  * storagemutated event crosses contexts), clears the kept maps of that database.
  */
-import Dexie, { type ObservabilitySet } from 'dexie';
 import type { IsoDate } from '../schemas/common';
 import type { ScorePoint } from '../scoring/inputs';
 import { TREND_OFFSETS, trendWindow } from '../scoring/trend';
 import type { SightlineDatabase } from './database';
+import { onSnapshotWrites } from './snapshot-writes';
 
 /** Two trend points a day, plus yesterday's pair around midnight. */
 const MAX_DAYS_KEPT = 4;
@@ -27,10 +27,9 @@ let listening = false;
 function listen(): void {
   if (listening) return;
   listening = true;
-  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-    const changed = Object.keys(parts);
+  onSnapshotWrites((touched) => {
     for (const dbName of kept.keys()) {
-      if (changed.some((part) => part === 'all' || part.startsWith(`idb://${dbName}/snapshots/`))) {
+      if (touched(dbName)) {
         kept.delete(dbName);
         generation++;
       }

@@ -1,0 +1,22 @@
+/**
+ * Writes to the snapshots table, seen from any context: Dexie's storagemutated event crosses extension pages and the
+ * service worker. The snapshot caches (snapshot-scores.ts, score-history.ts) drop what they kept when it fires.
+ */
+import Dexie, { type ObservabilitySet } from 'dexie';
+
+/** Whether the write touched the snapshots of the database with this name. */
+export type SnapshotsTouched = (dbName: string) => boolean;
+
+const listeners = new Set<(touched: SnapshotsTouched) => void>();
+
+/** Calls `listener` after every write anywhere; it asks `touched` about the databases it cares for. */
+export function onSnapshotWrites(listener: (touched: SnapshotsTouched) => void): void {
+  if (listeners.size === 0) {
+    Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+      const changed = Object.keys(parts);
+      const touched: SnapshotsTouched = (dbName) => changed.some((part) => part === 'all' || part.startsWith(`idb://${dbName}/snapshots/`));
+      for (const each of listeners) each(touched);
+    });
+  }
+  listeners.add(listener);
+}
