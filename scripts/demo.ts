@@ -61,6 +61,10 @@ try {
     await zendesk.goto(zendeskTicketUrl(ticket.zendeskId, 'demo'));
     await waitForBadge(zendesk, `Zendesk ticket #${ticket.zendeskId}`);
     shots.push(await screenshot(zendesk, `zendesk-${label}`, { dir: OUTPUT_DIR }));
+    // What the CSM sees after one click on the badge: the side panel with the why, the journey and the playbook.
+    await zendesk.locator('sightline-badge').click();
+    await zendesk.frameLocator('iframe[data-sightline="panel"]').getByTestId('account-panel').waitFor({ timeout: BADGE_TIMEOUT_MS });
+    shots.push(await screenshot(zendesk, `zendesk-${label}-panel`, { dir: OUTPUT_DIR }));
 
     if (account.sfId) {
       const salesforce = await session.context.newPage();
@@ -72,8 +76,9 @@ try {
 
   const popup = await session.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 420, height: 640 });
-  // The popup's band counts (DESIGN.md §5), or the account count of the early skeleton.
-  await popup.locator('[data-testid="band-count-healthy"], [data-testid="account-count"]').first().waitFor();
+  // The popup with its numbers: ready, and not still computing the portfolio the demo load just changed.
+  await popup.locator('html[data-ready="true"]').waitFor({ timeout: BADGE_TIMEOUT_MS });
+  await popup.getByTestId('digest-building').waitFor({ state: 'detached', timeout: BADGE_TIMEOUT_MS });
   shots.push(await screenshot(popup, 'popup', { dir: OUTPUT_DIR, fullPage: true }));
 
   console.log(`\nScreenshots in ${OUTPUT_DIR}:\n${shots.map((s) => `  ${s}`).join('\n')}`);

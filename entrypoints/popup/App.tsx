@@ -114,9 +114,11 @@ export function App() {
     if (!needsDigest) return;
     rebuildDigest().catch((error: unknown) => setRebuildError(error instanceof Error ? error.message : String(error)));
   }, [needsDigest]);
+  // A digest of an empty portfolio while accounts exist (built before the first import) has no numbers to show.
+  const showNumbers = view !== undefined && data?.digest !== undefined && !empty && data.digest.accounts.ids.length > 0;
   useEffect(() => {
-    if (view || empty) markReady();
-  }, [view, empty]);
+    if (showNumbers || empty) markReady();
+  }, [showNumbers, empty]);
 
   const panelUrl = browser.runtime.getURL('/panel.html');
   const hrefOf = (row: AtRiskRow) => accountHref(row, data?.settings.salesforceInstanceUrl ?? '', panelUrl);
@@ -157,13 +159,13 @@ export function App() {
         <p className="text-xs text-slate-600" data-testid="digest-building" role="status">
           {rebuildError
             ? `Could not compute the portfolio: ${rebuildError}`
-            : data?.digest
+            : data?.digest && data.digest.accounts.ids.length > 0
               ? 'Updating the numbers for accounts added or removed since the last rescoring…'
               : 'Computing the portfolio from your data…'}
         </p>
       ) : null}
 
-      {view && data?.digest && !empty ? (
+      {showNumbers && view && data?.digest ? (
         <>
           {view.selectionProblem ? (
             <p className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="selection-problem">

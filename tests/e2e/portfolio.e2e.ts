@@ -274,6 +274,17 @@ describe('popup with the demo portfolio', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows no numbers from a digest of an empty portfolio (built before the first import) until its own are ready', async () => {
+    const meta = await readStore<{ key: string; value: { accounts: Record<string, unknown[]> } }>(options, 'meta');
+    const current = meta.find((row) => row.key === 'portfolio:digest')!.value;
+    const emptyColumns = Object.fromEntries(Object.keys(current.accounts).map((column) => [column, []]));
+    await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: { ...current, accounts: emptyColumns } }]);
+    const popup = await openPopup();
+    // Ready only once the rebuilt digest's numbers are on screen, never with the empty one's zeros.
+    expectNumbersMatch(await popupNumbers(popup), expected(records, null, null));
+    await popup.close();
+  });
+
   it('without a usable digest (one the background has not rebuilt yet) builds it itself, stores it, and shows the same numbers', async () => {
     await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: { version: 0 } }]);
     const popup = await openPopup();
