@@ -5,6 +5,7 @@ import type { PlaybookRun, RunStep } from '@/lib/schemas/records';
 import { localDay } from '@/lib/scoring/dates';
 import { RunCloseForm } from './RunCloseForm';
 import { useActionError } from './use-action-error';
+import { ActionError } from './ActionError';
 
 export interface RunChecklistProps {
   run: PlaybookRun;
@@ -50,11 +51,7 @@ export function RunChecklist({ run, now, onToggleStep, onSkipStep, onClose, onAd
         ))}
       </ol>
 
-      {error ? (
-        <p className="rounded bg-red-50 px-2 py-1 text-red-800" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
 
       <RunNotes run={run} onAddNote={onAddNote && ((text) => attempt(() => onAddNote(text)))} />
 

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useActionError } from './use-action-error';
+import { ActionError } from './ActionError';
 
 /** Closing a run asks for the outcome and the next steps: the next person to open the account needs both. */
 export function RunCloseForm({ onClose }: { onClose: (outcome: string, nextSteps: string) => void | Promise<void> }) {
@@ -48,11 +49,7 @@ export function RunCloseForm({ onClose }: { onClose: (outcome: string, nextSteps
           Close run
         </button>
       </div>
-      {error ? (
-        <p className="rounded bg-red-50 px-2 py-1 text-red-800" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { PanelTemplate } from '@/lib/schemas/panel';
 import { useActionError } from './use-action-error';
+import { ActionError } from './ActionError';
 
 /** Starts a playbook by hand for the account (only playbooks without an open run are offered). */
 export function StartRunForm({ templates, onStart }: { templates: PanelTemplate[]; onStart: (templateId: string) => void | Promise<void> }) {
@@ -41,11 +42,7 @@ export function StartRunForm({ templates, onStart }: { templates: PanelTemplate[
         </button>
       </div>
       {chosen?.description ? <p className="text-slate-500">{chosen.description}</p> : null}
-      {error ? (
-        <p className="rounded bg-red-50 px-2 py-1 text-red-800" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import type { IsoDate } from '../schemas/common';
 import type { ScorePoint } from '../schemas/panel';
 import { scoreInSnapshot } from './account-inputs';
 import type { SightlineDatabase } from './database';
-import { onSnapshotWrites } from './snapshot-writes';
+import { onSnapshotWrites, type SnapshotsTouched } from './snapshot-writes';
 
 /** Accounts whose history is kept (open panels; a handful in practice). */
 const MAX_KEPT = 50;
@@ -17,24 +17,20 @@ const MAX_KEPT = 50;
 const kept = new Map<string, { dates: string; points: ScorePoint[] }>();
 /** Bumped on every drop, so a read that raced a write does not keep what it read. */
 let generation = 0;
-let listening = false;
 
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  onSnapshotWrites((touched) => {
-    for (const key of [...kept.keys()]) {
-      if (touched(key.slice(0, key.indexOf('\u0000')))) {
-        kept.delete(key);
-        generation++;
-      }
+/** Drops what was kept for every database whose snapshots changed. */
+function dropTouched(touched: SnapshotsTouched): void {
+  for (const key of [...kept.keys()]) {
+    if (touched(key.slice(0, key.indexOf('\u0000')))) {
+      kept.delete(key);
+      generation++;
     }
-  });
+  }
 }
 
 /** The account's score in each snapshot dated from `from` up to, not including, `until`; oldest first. */
 export async function scoreHistory(db: SightlineDatabase, accountId: string, from: IsoDate, until: IsoDate): Promise<ScorePoint[]> {
-  listen();
+  onSnapshotWrites(dropTouched);
   // A key-only query: cheap, and it is what makes a live query re-run when a snapshot in the span appears.
   const dates = (await db.snapshots.where('date').between(from, until, true, false).primaryKeys()) as IsoDate[];
   const key = `${db.name}\u0000${accountId}`;

@@ -11,7 +11,7 @@ import type { IsoDate } from '../schemas/common';
 import type { ScorePoint } from '../scoring/inputs';
 import { TREND_OFFSETS, trendWindow } from '../scoring/trend';
 import type { SightlineDatabase } from './database';
-import { onSnapshotWrites } from './snapshot-writes';
+import { onSnapshotWrites, type SnapshotsTouched } from './snapshot-writes';
 
 /** Two trend points a day, plus yesterday's pair around midnight. */
 const MAX_DAYS_KEPT = 4;
@@ -22,24 +22,20 @@ const MAX_DATABASES_KEPT = 8;
 const kept = new Map<string, Map<IsoDate, ReadonlyMap<string, number>>>();
 /** Bumped on every clear, so a read that raced a write does not keep what it read. */
 let generation = 0;
-let listening = false;
 
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  onSnapshotWrites((touched) => {
-    for (const dbName of kept.keys()) {
-      if (touched(dbName)) {
-        kept.delete(dbName);
-        generation++;
-      }
+/** Drops what was kept for every database whose snapshots changed. */
+function dropTouched(touched: SnapshotsTouched): void {
+  for (const dbName of kept.keys()) {
+    if (touched(dbName)) {
+      kept.delete(dbName);
+      generation++;
     }
-  });
+  }
 }
 
 /** The day's scores by account id (-1 = no score), read once and kept until the snapshots change. */
 async function scoresOf(db: SightlineDatabase, date: IsoDate): Promise<ReadonlyMap<string, number> | undefined> {
-  listen();
+  onSnapshotWrites(dropTouched);
   const known = kept.get(db.name)?.get(date);
   if (known) return known;
   const before = generation;

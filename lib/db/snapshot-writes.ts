@@ -9,7 +9,8 @@ export type SnapshotsTouched = (dbName: string) => boolean;
 
 const listeners = new Set<(touched: SnapshotsTouched) => void>();
 
-/** Calls `listener` after every write anywhere; it asks `touched` about the databases it cares for. */
+/** Calls `listener` after every write anywhere; it asks `touched` about the databases it cares for. Registering the
+ * same listener again changes nothing, so readers may call this on every read. */
 export function onSnapshotWrites(listener: (touched: SnapshotsTouched) => void): void {
   if (listeners.size === 0) {
     Dexie.on('storagemutated', (parts: ObservabilitySet) => {

@@ -34,16 +34,16 @@ import {
   TickStepRequest,
 } from '../schemas/panel-messages';
 
-/** Who may send a message: any part of the extension (content scripts included), or only its own pages. */
-export type Sender = 'any' | 'extension-page';
+/** Who may send a message: `content-script` = content scripts and extension pages alike; `extension-page` = only the extension's own pages. */
+export type Sender = 'content-script' | 'extension-page';
 
 export const PROTOCOL = {
   /** Find the account behind a host page's keys, with how it matched. */
-  lookupAccount: { request: PageKeys, response: LookupAccountResponse, from: 'any' },
+  lookupAccount: { request: PageKeys, response: LookupAccountResponse, from: 'content-script' },
   /** Keep a ticket seen on a Zendesk page, so first-response and engagement data stay current. */
-  recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse, from: 'any' },
+  recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse, from: 'content-script' },
   /** Liveness and the service worker's start time (tests use it to prove a restart). */
-  ping: { request: z.null(), response: PingResponse, from: 'any' },
+  ping: { request: z.null(), response: PingResponse, from: 'content-script' },
 
   // The side panel's actions (entrypoints/panel).
   /** Accounts by name, for "no match → pick the right account". */
