@@ -9,9 +9,10 @@ import { isIsoDate } from './dates';
 import { engagementFactor } from './engagement';
 import type { FactorResult, IndicatorResult } from './factor';
 import { bandFor, combineFactors, FACTOR_KEYS, weightsFor, type FactorScores } from './health';
-import { buildContext, type DataIssue, type HealthInputs, type ScorePoint, type ScoringContext } from './inputs';
+import { buildContext, rowSummarizer, type DataIssue, type HealthInputs, type ScorePoint, type ScoringContext } from './inputs';
 import { resolveOverride, type OverrideState } from './override';
 import { relationshipFactor } from './relationship';
+import { rollupSummarizer, type RollupInputs } from './rollup';
 import { computeTrend, type Trend } from './trend';
 import { usageFactor } from './usage';
 
@@ -62,16 +63,17 @@ const FACTORS: Record<FactorKey, (ctx: ScoringContext) => FactorResult> = {
 };
 
 /**
- * Scores one account as of `today`. Never returns NaN and never throws for bad data (the issues say what was
+ * Scores one account as of `today`, from its rows or from its scoring rollup (the same result either way). Never returns NaN and never throws for bad data (the issues say what was
  * wrong); throws only for a caller's mistake: an invalid `today`, or weights/band edges that break the rules.
  */
 export function assessAccount(
-  inputs: HealthInputs & { pastScores?: readonly ScorePoint[] },
+  inputs: (HealthInputs | RollupInputs) & { pastScores?: readonly ScorePoint[] },
   settings: Settings,
   today: IsoDate,
 ): AccountHealth {
   if (!isIsoDate(today)) throw new RangeError(`today: "${String(today)}" is not a valid YYYY-MM-DD date`);
-  const ctx = buildContext(inputs, settings, today);
+  const summarize = 'rollup' in inputs ? rollupSummarizer(inputs.rollup) : rowSummarizer(inputs);
+  const ctx = buildContext(inputs.account, summarize, settings, today);
   const { weights, source } = weightsFor(settings, inputs.account.segment);
   const { segment } = inputs.account;
   if (segment !== undefined && !SEGMENTS.has(segment)) {

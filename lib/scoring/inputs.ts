@@ -38,9 +38,15 @@ export interface DataIssue {
   problem: string;
 }
 
+/** The fields of a row the engine reads (lib/scoring/rollup.ts stores only these). */
+export type UsageFacts = Pick<UsageDay, 'date' | 'usersInvited'>;
+export type TicketFacts = Pick<Ticket, 'createdAt' | 'satisfaction'>;
+export type NpsFacts = Pick<NpsResponse, 'date' | 'score'>;
+export type MeetingFacts = Pick<Meeting, 'date' | 'type' | 'attended' | 'responseDays'>;
+
 export interface UsageSummary {
   /** The newest valid row up to today (also outside the window), or null when the account has no usage data. */
-  newest: UsageDay | null;
+  newest: UsageFacts | null;
   /** Rows inside the window. */
   rowsInWindow: number;
   logins: number;
@@ -81,16 +87,23 @@ export interface ScoringContext {
   earliest: IsoDate | null;
   usage: UsageSummary;
   tickets: TicketSummary;
-  newestNps: NpsResponse | null;
+  newestNps: NpsFacts | null;
   /** Valid meetings up to today, any age. */
-  meetings: Meeting[];
+  meetings: MeetingFacts[];
   issues: DataIssue[];
 }
+
+/** The span rows are checked against. */
+export type ScoringWindow = Pick<ScoringContext, 'windowStart' | 'windowEnd' | 'earliest' | 'today'>;
+
+/** The row-based parts of the context, from raw rows or from a rollup. Must log usage, tickets, NPS, meetings in that order. */
+export type RowSummaries = Pick<ScoringContext, 'usage' | 'tickets' | 'newestNps' | 'meetings'>;
+export type RowSummarizer = (window: ScoringWindow, log: IssueLog) => RowSummaries;
 
 const PLANS: ReadonlySet<string> = new Set(Plan.options);
 
 /** Collects issues per field and problem, counting repeats, so 10k bad rows make one line. */
-class IssueLog {
+export class IssueLog {
   private readonly counts = new Map<string, { field: string; problem: string; count: number }>();
 
   add(field: string, problem: string): void {
@@ -108,6 +121,13 @@ class IssueLog {
   }
 }
 
+/** Why a dated row is set aside (shared with the rollup summariser, which must log the very same words). */
+export const DATE_PROBLEM = {
+  invalid: 'not a valid date: row ignored',
+  future: 'dated after today: row ignored',
+  beforeStart: "dated before the account's start: row ignored",
+} as const;
+
 function cleanCount(value: number, field: string, log: IssueLog): number {
   if (Number.isFinite(value) && value >= 0) return value;
   log.add(field, 'negative or not a number: counted as 0');
@@ -117,21 +137,21 @@ function cleanCount(value: number, field: string, log: IssueLog): number {
 /** Whether a dated row may be used: a real date, not after today, not before the start. Logs why not. */
 function usableDate(date: unknown, field: string, earliest: IsoDate | null, today: IsoDate, log: IssueLog): date is IsoDate {
   if (!isIsoDate(date)) {
-    log.add(field, 'not a valid date: row ignored');
+    log.add(field, DATE_PROBLEM.invalid);
     return false;
   }
   if (date > today) {
-    log.add(field, 'dated after today: row ignored');
+    log.add(field, DATE_PROBLEM.future);
     return false;
   }
   if (earliest !== null && date < earliest) {
-    log.add(field, "dated before the account's start: row ignored");
+    log.add(field, DATE_PROBLEM.beforeStart);
     return false;
   }
   return true;
 }
 
-function summarizeUsage(rows: readonly UsageDay[], ctx: Pick<ScoringContext, 'windowStart' | 'windowEnd' | 'earliest' | 'today'>, log: IssueLog): UsageSummary {
+export function summarizeUsage(rows: readonly UsageDay[], ctx: ScoringWindow, log: IssueLog): UsageSummary {
   const summary: UsageSummary = { newest: null, rowsInWindow: 0, logins: 0, assessments: 0, reports: 0, maxFeaturesUsed: 0 };
   for (const row of rows) {
     if (!usableDate(row.date, 'usage.date', ctx.earliest, ctx.today, log)) continue;
@@ -154,7 +174,7 @@ function summarizeUsage(rows: readonly UsageDay[], ctx: Pick<ScoringContext, 'wi
 /** Latest valid instant: Date's range ends at ±8.64e15 ms. */
 const MAX_INSTANT = 8.64e15;
 
-function summarizeTickets(tickets: readonly Ticket[], ctx: Pick<ScoringContext, 'windowStart' | 'windowEnd' | 'earliest' | 'today'>, log: IssueLog): TicketSummary {
+export function summarizeTickets(tickets: readonly TicketFacts[], ctx: ScoringWindow, log: IssueLog): TicketSummary {
   // Ticket days are UTC days: compare instants with the UTC midnights that bound each span, no per-ticket dates.
   const earliestMs = ctx.earliest === null ? 0 : utcMidnightMs(ctx.earliest);
   const afterTodayMs = utcMidnightMs(addDaysIso(ctx.today, 1));
@@ -165,15 +185,15 @@ function summarizeTickets(tickets: readonly Ticket[], ctx: Pick<ScoringContext, 
   for (const ticket of tickets) {
     const at = ticket.createdAt;
     if (!(Number.isFinite(at) && at >= 0 && at <= MAX_INSTANT)) {
-      log.add('tickets.createdAt', 'not a valid date: row ignored');
+      log.add('tickets.createdAt', DATE_PROBLEM.invalid);
       continue;
     }
     if (at >= afterTodayMs) {
-      log.add('tickets.createdAt', 'dated after today: row ignored');
+      log.add('tickets.createdAt', DATE_PROBLEM.future);
       continue;
     }
     if (at < earliestMs) {
-      log.add('tickets.createdAt', "dated before the account's start: row ignored");
+      log.add('tickets.createdAt', DATE_PROBLEM.beforeStart);
       continue;
     }
     summary.total++;
@@ -187,8 +207,8 @@ function summarizeTickets(tickets: readonly Ticket[], ctx: Pick<ScoringContext, 
   return summary;
 }
 
-function newestNps(responses: readonly NpsResponse[], earliest: IsoDate | null, today: IsoDate, log: IssueLog): NpsResponse | null {
-  let newest: NpsResponse | null = null;
+export function newestNps(responses: readonly NpsFacts[], earliest: IsoDate | null, today: IsoDate, log: IssueLog): NpsFacts | null {
+  let newest: NpsFacts | null = null;
   for (const response of responses) {
     if (!usableDate(response.date, 'nps.date', earliest, today, log)) continue;
     if (!(Number.isInteger(response.score) && response.score >= 0 && response.score <= 10)) {
@@ -200,8 +220,8 @@ function newestNps(responses: readonly NpsResponse[], earliest: IsoDate | null, 
   return newest;
 }
 
-function usableMeetings(meetings: readonly Meeting[], earliest: IsoDate | null, today: IsoDate, log: IssueLog): Meeting[] {
-  const usable: Meeting[] = [];
+export function usableMeetings(meetings: readonly MeetingFacts[], earliest: IsoDate | null, today: IsoDate, log: IssueLog): MeetingFacts[] {
+  const usable: MeetingFacts[] = [];
   for (const meeting of meetings) {
     if (!isIsoDate(meeting.date)) {
       log.add('meetings.date', 'not a valid date: meeting ignored');
@@ -222,10 +242,22 @@ function usableMeetings(meetings: readonly Meeting[], earliest: IsoDate | null, 
   return usable;
 }
 
-/** Cleans one account's inputs for the factor functions. `today` must be a valid IsoDate (the caller's contract). */
-export function buildContext(inputs: HealthInputs, settings: Settings, today: IsoDate): ScoringContext {
+/** The row summaries of raw rows. */
+export function rowSummarizer(inputs: HealthInputs): RowSummarizer {
+  return (window, log) => ({
+    usage: summarizeUsage(inputs.usage, window, log),
+    tickets: summarizeTickets(inputs.tickets, window, log),
+    newestNps: newestNps(inputs.nps, window.earliest, window.today, log),
+    meetings: usableMeetings(inputs.meetings, window.earliest, window.today, log),
+  });
+}
+
+/**
+ * Cleans one account's inputs for the factor functions: the account's own fields here, its rows through
+ * `summarize`. `today` must be a valid IsoDate (the caller's contract).
+ */
+export function buildContext(account: Account, summarize: RowSummarizer, settings: Settings, today: IsoDate): ScoringContext {
   const log = new IssueLog();
-  const { account } = inputs;
   let earliest: IsoDate | null = null;
   if (isIsoDate(account.startDate)) {
     earliest = account.startDate;
@@ -241,7 +273,7 @@ export function buildContext(inputs: HealthInputs, settings: Settings, today: Is
     if (Number.isFinite(account.seats) && account.seats > 0) seats = account.seats;
     else log.add('account.seats', `${String(account.seats)} is not a usable seat count: seats treated as unknown`);
   }
-  const window = {
+  const window: ScoringWindow = {
     today,
     earliest,
     windowStart: addDaysIso(today, -settings.windowDays),
@@ -255,10 +287,7 @@ export function buildContext(inputs: HealthInputs, settings: Settings, today: Is
     seats,
     windowScale: settings.windowDays / 30,
     daysInWindow: earliest === null || earliest <= window.windowStart ? settings.windowDays : Math.max(0, daysBetween(earliest, today)),
-    usage: summarizeUsage(inputs.usage, window, log),
-    tickets: summarizeTickets(inputs.tickets, window, log),
-    newestNps: newestNps(inputs.nps, earliest, today, log),
-    meetings: usableMeetings(inputs.meetings, earliest, today, log),
+    ...summarize(window, log),
     issues: [],
   };
   context.issues = log.list();
