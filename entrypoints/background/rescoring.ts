@@ -6,7 +6,9 @@
  *   pages through its BroadcastChannel); the run waits on an alarm that every further change pushes back, so an
  *   import's many batches make one run.
  * Runs never overlap; after each, playbook triggers are evaluated against the new snapshot and the popup's
- * portfolio digest is rebuilt (also after changes to opportunities and milestones, which only the digest reads).
+ * portfolio digest is rebuilt. Changes to opportunities and milestones, which no score reads, only re-evaluate the
+ * triggers (a stalled journey stage) and rebuild the digest, on their own alarm: a 100k-account rescoring for an
+ * opportunities import would be minutes of wasted work.
  */
 import { addMinutes, startOfTomorrow } from 'date-fns';
 import Dexie from 'dexie';
@@ -20,28 +22,30 @@ import { localDay } from '@/lib/scoring/dates';
 
 export const DAILY_ALARM = 'sightline:rescore-daily';
 export const CHANGED_ALARM = 'sightline:rescore-after-change';
+export const DIGEST_ALARM = 'sightline:digest-after-change';
 /** Chrome's shortest alarm delay. */
 const SETTLE_MINUTES = 0.5;
 /** After local midnight, so the new day's usage export has a chance to be the input. */
 const DAILY_OFFSET_MINUTES = 5;
 
-export type RescoreReason = 'start' | 'daily' | 'changed';
+/** 'digest': only tables the digest and the triggers read changed; nothing is rescored. */
+export type RescoreReason = 'start' | 'daily' | 'changed' | 'digest';
 
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Queues one rescoring behind any running one. 'start' and 'daily' runs only happen when due (and resume an
- * interrupted run); 'changed' always runs, from scratch. Resolves to null when nothing ran or the run failed
- * (the failure is logged: the next trigger tries again).
+ * interrupted run); 'changed' always runs, from scratch; 'digest' skips the rescoring. Resolves to null when no
+ * rescoring ran or the run failed (the failure is logged: the next trigger tries again).
  */
 export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason): Promise<RescoreResult | null> {
   const run = queue
     .then(async () => {
       const now = new Date();
       const today = localDay(now);
-      if (reason !== 'changed' && !(await rescoreDue(db, today))) return null;
+      if ((reason === 'start' || reason === 'daily') && !(await rescoreDue(db, today))) return null;
       const settings = await loadSettings(db);
-      const result = await rescoreAll(db, settings, today, { restart: reason === 'changed' });
+      const result = reason === 'digest' ? null : await rescoreAll(db, settings, today, { restart: reason === 'changed' });
       await evaluatePlaybooks(db, { today: now, settings });
       await refreshPortfolioDigest(db, settings, today, Date.now());
       return result;
@@ -67,10 +71,12 @@ export function setupRescoring(db: SightlineDatabase): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAILY_ALARM) void scheduleRescore(db, 'daily');
     else if (alarm.name === CHANGED_ALARM) void scheduleRescore(db, 'changed');
+    else if (alarm.name === DIGEST_ALARM) void scheduleRescore(db, 'digest');
   });
   Dexie.on('storagemutated', (parts) => {
-    // Re-creating the alarm replaces it: each change pushes the run back until the writes settle.
-    if (touchesScoringInputs(db.name, parts) || touchesDigestInputs(db.name, parts)) void browser.alarms.create(CHANGED_ALARM, { delayInMinutes: SETTLE_MINUTES });
+    // Re-creating an alarm replaces it: each change pushes the run back until the writes settle.
+    if (touchesScoringInputs(db.name, parts)) void browser.alarms.create(CHANGED_ALARM, { delayInMinutes: SETTLE_MINUTES });
+    else if (touchesDigestInputs(db.name, parts)) void browser.alarms.create(DIGEST_ALARM, { delayInMinutes: SETTLE_MINUTES });
   });
   void ensureDailyAlarm();
   void scheduleRescore(db, 'start');

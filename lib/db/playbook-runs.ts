@@ -17,6 +17,7 @@ import {
   type StepChange,
 } from '../playbooks/runs';
 import { type FiredTrigger, manualTrigger } from '../playbooks/triggers';
+import type { IsoDate } from '../schemas/common';
 import { PlaybookRun, type PlaybookTemplate } from '../schemas/records';
 import { localDay } from '../scoring/dates';
 import type { SightlineDatabase } from './database';
@@ -30,35 +31,62 @@ export interface TriggerApplication {
   template: PlaybookTemplate;
   /** Triggers for this template, most urgent first (evaluateTriggers' order). */
   triggers: readonly FiredTrigger[];
-  now: Date;
+  /** The account's renewal date, which due dates of a new run may count back from. */
+  renewalDate?: IsoDate | undefined;
 }
 
 /**
- * Opens a run, refreshes the open one's trigger, or does nothing (see decideRunAction). The check and the write
- * share one transaction, so two evaluations at once cannot open two runs for the same account and playbook.
+ * For each application: opens a run, refreshes the open one's trigger, or does nothing (see decideRunAction).
+ * All of them share ONE transaction over `runs` only, so the check and the write cannot interleave with another
+ * evaluation (no two open runs for the same account and playbook), and a whole portfolio's evaluation is a few
+ * transactions rather than one per account. Outcomes come back in the applications' order.
  */
-export async function applyTriggers(db: SightlineDatabase, { accountId, template, triggers, now }: TriggerApplication): Promise<TriggerOutcome> {
-  return db.transaction('rw', db.runs, db.accounts, async () => {
-    const runs = await db.runs.where('[accountId+templateId]').equals([accountId, template.id]).toArray();
-    const decision = decideRunAction(runs, triggers, now.getTime());
-    switch (decision.action) {
-      case 'suppress':
-        return { outcome: 'suppressed', reason: decision.reason };
-      case 'keep':
-        return { outcome: 'kept', run: decision.run };
-      case 'refresh':
-        await db.runs.put(PlaybookRun.parse(decision.run));
-        return { outcome: 'refreshed', run: decision.run };
-      case 'open': {
-        const account = await db.accounts.get(accountId);
-        const run = PlaybookRun.parse(
-          createRun({ id: crypto.randomUUID(), accountId, template, trigger: decision.trigger, now, renewalDate: account?.renewalDate }),
-        );
-        await db.runs.add(run);
-        return { outcome: 'opened', run };
-      }
+export async function applyTriggerBatch(db: SightlineDatabase, applications: readonly TriggerApplication[], now: Date): Promise<TriggerOutcome[]> {
+  if (applications.length === 0) return [];
+  return db.transaction('rw', db.runs, async () => {
+    const pairs = applications.map(({ accountId, template }) => [accountId, template.id] as [string, string]);
+    const stored = await db.runs.where('[accountId+templateId]').anyOf(pairs).toArray();
+    const runsOf = new Map<string, PlaybookRun[]>();
+    for (const run of stored) {
+      const key = pairKey(run.accountId, run.templateId);
+      runsOf.set(key, [...(runsOf.get(key) ?? []), run]);
     }
+    const writes: PlaybookRun[] = [];
+    const outcomes = applications.map(({ accountId, template, triggers, renewalDate }): TriggerOutcome => {
+      const key = pairKey(accountId, template.id);
+      const runs = runsOf.get(key) ?? [];
+      const decision = decideRunAction(runs, triggers, now.getTime());
+      switch (decision.action) {
+        case 'suppress':
+          return { outcome: 'suppressed', reason: decision.reason };
+        case 'keep':
+          return { outcome: 'kept', run: decision.run };
+        case 'refresh': {
+          const run = PlaybookRun.parse(decision.run);
+          writes.push(run);
+          runsOf.set(key, runs.map((r) => (r.id === run.id ? run : r)));
+          return { outcome: 'refreshed', run };
+        }
+        case 'open': {
+          const run = PlaybookRun.parse(createRun({ id: crypto.randomUUID(), accountId, template, trigger: decision.trigger, now, renewalDate }));
+          writes.push(run);
+          // A later application for the same pair in this batch sees the run just opened.
+          runsOf.set(key, [...runs, run]);
+          return { outcome: 'opened', run };
+        }
+      }
+    });
+    await db.runs.bulkPut(writes);
+    return outcomes;
   });
+}
+
+const pairKey = (accountId: string, templateId: string) => JSON.stringify([accountId, templateId]);
+
+/** applyTriggerBatch for one account and playbook. */
+export async function applyTriggers(db: SightlineDatabase, application: TriggerApplication, now: Date): Promise<TriggerOutcome> {
+  const [outcome] = await applyTriggerBatch(db, [application], now);
+  return outcome!;
 }
 
 /** A person starts a playbook; when one is already open for the account it is returned unchanged ("kept"). */
@@ -66,7 +94,8 @@ export async function startRun(
   db: SightlineDatabase,
   { accountId, template, by, now }: { accountId: string; template: PlaybookTemplate; by: string; now: Date },
 ): Promise<TriggerOutcome> {
-  return applyTriggers(db, { accountId, template, triggers: [manualTrigger(template.id, by, now.getTime())], now });
+  const account = await db.accounts.get(accountId);
+  return applyTriggers(db, { accountId, template, triggers: [manualTrigger(template.id, by, now.getTime())], renewalDate: account?.renewalDate }, now);
 }
 
 async function changeStep(db: SightlineDatabase, runId: string, stepId: string, change: StepChange): Promise<StepChangeResult> {

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { SightlineDatabase } from '../db/database';
-import { applyTriggers } from '../db/playbook-runs';
+import { applyTriggerBatch, type TriggerApplication } from '../db/playbook-runs';
 import { readTemplates } from '../db/playbook-templates';
 import type { IsoDate } from '../schemas/common';
 import type { Account, HealthSnapshot, Milestone, NpsResponse, UsageDay } from '../schemas/records';
@@ -37,8 +37,8 @@ export interface PlaybookEvaluation {
   missingTemplateIds: string[];
 }
 
-/** How many accounts' rows are read in one read transaction. */
-const ACCOUNTS_PER_READ = 200;
+/** How many accounts are read, and their triggers applied, per transaction. */
+const ACCOUNTS_PER_CHUNK = 500;
 /** How far before "30 days ago" a snapshot may be, when rescoring did not run on exactly that day. */
 const SNAPSHOT_SLACK_DAYS = 7;
 
@@ -50,29 +50,37 @@ export async function evaluatePlaybooks(db: SightlineDatabase, options: Evaluate
   const scores = await snapshotScores(db, todayIso, healthFor === undefined, settings);
   const result: PlaybookEvaluation = { accountsEvaluated: accounts.length, openedRunIds: [], refreshed: 0, suppressed: 0, missingTemplateIds: [] };
   const missing = new Set<string>();
+  const readRows = options.accountIds === undefined ? readRowsInIdSpan : readRowsPerAccount;
 
-  for (let start = 0; start < accounts.length; start += ACCOUNTS_PER_READ) {
-    const chunk = accounts.slice(start, start + ACCOUNTS_PER_READ);
-    const rows = await db.transaction('r', db.usage, db.nps, db.milestones, () =>
-      Promise.all(chunk.map((account) => readAccountRows(db, account.id, todayIso))),
-    );
-    for (const [index, account] of chunk.entries()) {
+  for (let start = 0; start < accounts.length; start += ACCOUNTS_PER_CHUNK) {
+    const chunk = accounts.slice(start, start + ACCOUNTS_PER_CHUNK);
+    const rows = await readRows(db, chunk, todayIso);
+    const applications: TriggerApplication[] = [];
+    for (const account of chunk) {
       const health = (healthFor ? await healthFor(account.id) : scores.current(account.id)) ?? { score: null, band: 'unknown' };
       const input = buildTriggerInput(
-        { account, today: todayIso, health, previousScore: scores.previous(account.id), score30DaysAgo: scores.thirtyDaysAgo(account.id), ...rows[index]! },
+        {
+          account,
+          today: todayIso,
+          health,
+          previousScore: scores.previous(account.id),
+          score30DaysAgo: scores.thirtyDaysAgo(account.id),
+          usageDays: rows.usage.get(account.id) ?? [],
+          npsResponses: rows.nps.get(account.id) ?? [],
+          milestones: rows.milestones.get(account.id) ?? [],
+        },
         settings,
       );
       for (const [templateId, triggers] of groupByTemplate(evaluateTriggers(input))) {
         const template = templates.get(templateId);
-        if (!template) {
-          missing.add(templateId);
-          continue;
-        }
-        const outcome = await applyTriggers(db, { accountId: account.id, template, triggers, now: today });
-        if (outcome.outcome === 'opened') result.openedRunIds.push(outcome.run.id);
-        else if (outcome.outcome === 'refreshed') result.refreshed += 1;
-        else if (outcome.outcome === 'suppressed') result.suppressed += 1;
+        if (template) applications.push({ accountId: account.id, template, triggers, renewalDate: account.renewalDate });
+        else missing.add(templateId);
       }
+    }
+    for (const outcome of await applyTriggerBatch(db, applications, today)) {
+      if (outcome.outcome === 'opened') result.openedRunIds.push(outcome.run.id);
+      else if (outcome.outcome === 'refreshed') result.refreshed += 1;
+      else if (outcome.outcome === 'suppressed') result.suppressed += 1;
     }
   }
   result.missingTemplateIds = [...missing];
@@ -80,6 +88,7 @@ export async function evaluatePlaybooks(db: SightlineDatabase, options: Evaluate
 }
 
 async function accountsToEvaluate(db: SightlineDatabase, accountIds: readonly string[] | undefined): Promise<Account[]> {
+  // toArray() comes in id order, which readRowsInIdSpan relies on.
   if (!accountIds) return db.accounts.toArray();
   return (await db.accounts.bulkGet([...accountIds])).filter((account): account is Account => account !== undefined);
 }
@@ -90,18 +99,67 @@ function groupByTemplate(triggers: readonly FiredTrigger[]): Map<string, FiredTr
   return groups;
 }
 
-async function readAccountRows(
-  db: SightlineDatabase,
-  accountId: string,
-  today: IsoDate,
-): Promise<{ usageDays: UsageDay[]; npsResponses: NpsResponse[]; milestones: Milestone[] }> {
-  const windowStart = addDaysIso(today, 1 - TRIGGER_RULES.usageWindowDays);
-  const [usageDays, npsResponses, milestones] = await Promise.all([
-    db.usage.where('[accountId+date]').between([accountId, windowStart], [accountId, today], true, true).toArray(),
-    db.nps.where('accountId').equals(accountId).toArray(),
-    db.milestones.where('[accountId+key]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]).toArray(),
-  ]);
-  return { usageDays, npsResponses, milestones };
+/** The rows the triggers read, per account id. */
+interface TriggerRows {
+  usage: Map<string, UsageDay[]>;
+  nps: Map<string, NpsResponse[]>;
+  milestones: Map<string, Milestone[]>;
+}
+
+function groupByAccount<T extends { accountId: string }>(rows: readonly T[], keep: (row: T) => boolean = () => true): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    if (!keep(row)) continue;
+    const group = groups.get(row.accountId);
+    if (group) group.push(row);
+    else groups.set(row.accountId, [row]);
+  }
+  return groups;
+}
+
+const usageWindowStart = (today: IsoDate) => addDaysIso(today, 1 - TRIGGER_RULES.usageWindowDays);
+
+/**
+ * All accounts of the portfolio, taken in id order: a chunk is a contiguous id span, so one range query per table
+ * reads exactly its rows (usage outside the trigger window is dropped after the read).
+ */
+async function readRowsInIdSpan(db: SightlineDatabase, chunk: readonly Account[], today: IsoDate): Promise<TriggerRows> {
+  const first = chunk[0]!.id;
+  const last = chunk[chunk.length - 1]!.id;
+  const windowStart = usageWindowStart(today);
+  const [usage, nps, milestones] = await db.transaction('r', db.usage, db.nps, db.milestones, () =>
+    Promise.all([
+      db.usage.where('[accountId+date]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray(),
+      db.nps.where('accountId').between(first, last, true, true).toArray(),
+      db.milestones.where('[accountId+key]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray(),
+    ]),
+  );
+  return {
+    usage: groupByAccount(usage, (row) => row.date >= windowStart && row.date <= today),
+    nps: groupByAccount(nps),
+    milestones: groupByAccount(milestones),
+  };
+}
+
+/** A few chosen accounts (an import's): indexed queries per account, as their ids need not be contiguous. */
+async function readRowsPerAccount(db: SightlineDatabase, chunk: readonly Account[], today: IsoDate): Promise<TriggerRows> {
+  const windowStart = usageWindowStart(today);
+  const perAccount = await db.transaction('r', db.usage, db.nps, db.milestones, () =>
+    Promise.all(
+      chunk.map(({ id }) =>
+        Promise.all([
+          db.usage.where('[accountId+date]').between([id, windowStart], [id, today], true, true).toArray(),
+          db.nps.where('accountId').equals(id).toArray(),
+          db.milestones.where('[accountId+key]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+        ]),
+      ),
+    ),
+  );
+  return {
+    usage: groupByAccount(perAccount.flatMap(([usage]) => usage)),
+    nps: groupByAccount(perAccount.flatMap(([, nps]) => nps)),
+    milestones: groupByAccount(perAccount.flatMap(([, , milestones]) => milestones)),
+  };
 }
 
 type ScoreOf = (accountId: string) => number | null;

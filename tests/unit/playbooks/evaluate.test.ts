@@ -3,8 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SightlineDatabase } from '@/lib/db/database';
 import { closePlaybookRun } from '@/lib/db/playbook-runs';
 import { deleteTemplate } from '@/lib/db/playbook-templates';
+import { loadDemoData } from '@/lib/db/demo-loader';
+import { generateDemoPortfolio } from '@/lib/demo/generate';
 import { evaluatePlaybooks } from '@/lib/playbooks/evaluate';
-import type { Account, UsageDay } from '@/lib/schemas/records';
+import type { Account, PlaybookRun, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
 
 const today = new Date(2026, 9, 10, 6, 0); // 10 Oct 2026, local
@@ -120,5 +122,33 @@ describe('evaluatePlaybooks', () => {
     await deleteTemplate(db, 'expansion');
     const result = await evaluatePlaybooks(db, { today, settings, accountIds: ['near-limit'] });
     expect(result).toMatchObject({ openedRunIds: [], missingTemplateIds: ['expansion'] });
+  });
+});
+
+describe('evaluatePlaybooks over a whole portfolio', () => {
+  // More accounts than one chunk: the whole-portfolio path reads rows by id span, the chosen-accounts path per
+  // account. Both must open the same runs with the same triggers and due dates.
+  const TODAY = '2025-06-15';
+  const at = new Date(2025, 5, 15, 9);
+  const demo = generateDemoPortfolio({ seed: 7, today: TODAY, accounts: 1300 });
+  const describeRuns = (runs: readonly PlaybookRun[]) =>
+    runs
+      .map((run) => JSON.stringify([run.accountId, run.templateId, run.trigger.key, run.trigger.reason, run.steps.map((step) => step.dueDate)]))
+      .sort();
+
+  it('opens the same runs whether it reads rows by id span or per account', { timeout: 60_000 }, async () => {
+    const whole = new SightlineDatabase(`evaluate-whole-${crypto.randomUUID()}`);
+    const chosen = new SightlineDatabase(`evaluate-chosen-${crypto.randomUUID()}`);
+    try {
+      for (const target of [whole, chosen]) await loadDemoData(target, demo, { now: () => at.getTime(), settings });
+      const byspan = await evaluatePlaybooks(whole, { today: at, settings });
+      const perAccount = await evaluatePlaybooks(chosen, { today: at, settings, accountIds: demo.accounts.map((a) => a.id) });
+      expect(byspan.openedRunIds.length).toBeGreaterThan(100);
+      expect(byspan.accountsEvaluated).toBe(perAccount.accountsEvaluated);
+      expect(describeRuns(await whole.runs.toArray())).toEqual(describeRuns(await chosen.runs.toArray()));
+    } finally {
+      await whole.delete();
+      await chosen.delete();
+    }
   });
 });

@@ -57,7 +57,7 @@ afterEach(async () => {
 });
 
 async function openAtRiskRun(accountId = 'acme'): Promise<PlaybookRun> {
-  const outcome = await applyTriggers(db, { accountId, template: atRisk, triggers: fired({ score: 71, band: 'at-risk', score30DaysAgo: 84 }), now });
+  const outcome = await applyTriggers(db, { accountId, template: atRisk, triggers: fired({ score: 71, band: 'at-risk', score30DaysAgo: 84 }) }, now);
   if (outcome.outcome !== 'opened') throw new Error(`expected a new run, got ${outcome.outcome}`);
   return outcome.run;
 }
@@ -77,8 +77,7 @@ describe('opening runs', () => {
       accountId: 'acme',
       template: atRisk,
       triggers: fired({ score: 66, band: 'at-risk', score30DaysAgo: 80, today: '2026-10-02' }).filter((t) => t.kind === 'score-drop'),
-      now: later,
-    });
+    }, later);
     expect(again.outcome).toBe('refreshed');
     const runs = await db.runs.where('[accountId+templateId]').equals(['acme', 'at-risk']).toArray();
     expect(runs).toHaveLength(1);
@@ -90,8 +89,8 @@ describe('opening runs', () => {
   it('two evaluations at once still open a single run', async () => {
     const triggers = fired({ score: 71, band: 'at-risk', score30DaysAgo: 84 });
     const outcomes = await Promise.all([
-      applyTriggers(db, { accountId: 'acme', template: atRisk, triggers, now }),
-      applyTriggers(secondTab(), { accountId: 'acme', template: atRisk, triggers, now }),
+      applyTriggers(db, { accountId: 'acme', template: atRisk, triggers }, now),
+      applyTriggers(secondTab(), { accountId: 'acme', template: atRisk, triggers }, now),
     ]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['opened', 'refreshed']);
     expect(await db.runs.count()).toBe(1);
