@@ -1,7 +1,7 @@
-import type { RunCounts } from '@/lib/portfolio/runs';
+import type { OpenRunCounts } from '@/lib/db/playbook-runs';
 import { formatCount } from './format';
 
-function Line({ label, counts, testId }: { label: string; counts: RunCounts; testId: string }) {
+function Line({ label, counts, testId }: { label: string; counts: OpenRunCounts; testId: string }) {
   return (
     <li className="flex justify-between" data-testid={testId} data-open={counts.openRuns} data-overdue={counts.overdueSteps}>
       <span className="text-slate-600">{label}</span>
@@ -16,7 +16,7 @@ function Line({ label, counts, testId }: { label: string; counts: RunCounts; tes
 }
 
 /** Open playbook runs and overdue steps for the portfolio and the user's own accounts. */
-export function RunsSummary({ portfolio, mine }: { portfolio: RunCounts; mine: RunCounts | null }) {
+export function RunsSummary({ portfolio, mine }: { portfolio: OpenRunCounts; mine: OpenRunCounts | null }) {
   return (
     <ul className="space-y-0.5 text-xs">
       <Line label="Portfolio" counts={portfolio} testId="runs-portfolio" />

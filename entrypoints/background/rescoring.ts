@@ -14,10 +14,12 @@ import { addMinutes, startOfTomorrow } from 'date-fns';
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { SightlineDatabase } from '@/lib/db/database';
+import { storeViewOfDigest } from '@/lib/db/popup-view';
 import { refreshPortfolioDigest, touchesDigestInputs } from '@/lib/db/portfolio-digest';
 import { rescoreAll, rescoreDue, touchesScoringInputs, type RescoreResult } from '@/lib/db/rescore';
 import { loadSettings } from '@/lib/db/settings';
 import { evaluatePlaybooks } from '@/lib/playbooks/evaluate';
+import { FILTER_STORAGE_KEY, parseFilter } from '@/lib/portfolio/filter';
 import { localDay } from '@/lib/scoring/dates';
 
 export const DAILY_ALARM = 'sightline:rescore-daily';
@@ -47,7 +49,10 @@ export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason): P
       const settings = await loadSettings(db);
       const result = reason === 'digest' ? null : await rescoreAll(db, settings, today, { restart: reason === 'changed' });
       await evaluatePlaybooks(db, { today: now, settings });
-      await refreshPortfolioDigest(db, settings, today, Date.now());
+      const digest = await refreshPortfolioDigest(db, settings, today, Date.now());
+      // The popup's next opening paints from this one small record instead of reading the whole digest.
+      const filter = parseFilter((await browser.storage.local.get(FILTER_STORAGE_KEY))[FILTER_STORAGE_KEY]);
+      await storeViewOfDigest(db, digest, { filter, settings, today });
       return result;
     })
     .catch((error: unknown) => {

@@ -1,7 +1,8 @@
 /**
- * The toolbar popup: the portfolio at a glance for managers. It reads the digest the background keeps after each
- * rescoring (one record) plus the small live tables (overrides, settings, open runs), so it paints quickly at any
- * portfolio size. Without a current digest (rescoring has not run since data arrived) it builds and stores one.
+ * The toolbar popup: the portfolio at a glance for managers. It paints from the view stored for its filter
+ * (lib/portfolio/popup-view-cache.ts: one small record, prepared by the background after each rescoring) when that
+ * view still fits; otherwise it reads the digest the background keeps (one large record) and stores the new view.
+ * Without a current digest (rescoring has not run since data arrived) it builds and stores one.
  * Speed contract: once the headline numbers are painted it sets <html data-ready="true"> and marks
  * `sightline:ready` (the playbook-run counts follow when read).
  */
@@ -17,31 +18,33 @@ import { MetricTiles } from '@/components/portfolio/MetricTiles';
 import { RenewalsTable } from '@/components/portfolio/RenewalsTable';
 import { RunsSummary } from '@/components/portfolio/RunsSummary';
 import { getDatabase } from '@/lib/db/database';
-import { readPortfolioDigest, refreshPortfolioDigest } from '@/lib/db/portfolio-digest';
+import { countOpenRuns } from '@/lib/db/playbook-runs';
+import { readStoredPopupView, storePopupView } from '@/lib/db/popup-view';
+import { readDigestStamp, readPortfolioDigest, refreshPortfolioDigest } from '@/lib/db/portfolio-digest';
 import { loadSettings } from '@/lib/db/settings';
-import { ownerKey } from '@/lib/portfolio/digest';
-import { parseFilter } from '@/lib/portfolio/filter';
+import { FILTER_STORAGE_KEY, parseFilter } from '@/lib/portfolio/filter';
 import { accountHref } from '@/lib/portfolio/links';
 import { buildPopupView, type AtRiskRow } from '@/lib/portfolio/popup-view';
-import { countRuns } from '@/lib/portfolio/runs';
+import { popupInputsKey, storedViewFor, toStoredPopupView } from '@/lib/portfolio/popup-view-cache';
 import type { PortfolioFilter } from '@/lib/schemas/portfolio';
 import { localDay } from '@/lib/scoring/dates';
 
 const db = getDatabase();
-const FILTER_KEY = 'sightline:portfolio-filter';
 
-async function loadPopupData() {
+/** Everything the popup reads before it can paint, all small records: never the digest itself. */
+async function loadPopupBase() {
   const now = new Date();
   const today = localDay(now);
-  const [digest, overrides, settings, latestSnapshot] = await Promise.all([
-    readPortfolioDigest(db),
+  const [stamp, overrides, settings, latestSnapshot, storedView] = await Promise.all([
+    readDigestStamp(db),
     db.overrides.toArray(),
     loadSettings(db),
     db.snapshots.where('date').belowOrEqual(today).lastKey(),
+    readStoredPopupView(db),
   ]);
-  // A digest that missed a rescoring (the background rebuilds it after each one).
-  const stale = digest !== undefined && digest.snapshotDate !== (latestSnapshot ?? null);
-  return { today, digest: stale ? undefined : digest, overrides, settings };
+  // A digest that missed a rescoring (the background rebuilds it after each one) counts as none.
+  const current = stamp !== undefined && stamp.snapshotDate === (latestSnapshot ?? null) ? stamp : undefined;
+  return { today, stamp: current, overrides, settings, inputsKey: popupInputsKey(overrides, settings), storedView };
 }
 
 /**
@@ -72,56 +75,71 @@ function Section({ title, children, aside }: { title: string; children: React.Re
 }
 
 export function App() {
-  const data = useLiveQuery(loadPopupData, []);
-  // Read after the headline data, so they do not hold up its read: a large portfolio has thousands of open runs,
-  // and IndexedDB counts by walking the records (~1 ms per 1,000 accounts).
-  const loaded = data !== undefined;
-  const openRuns = useLiveQuery(async () => (loaded ? db.runs.where('status').equals('open').toArray() : undefined), [loaded]);
-  const accountCount = useLiveQuery(async () => (loaded ? db.accounts.count() : undefined), [loaded]);
+  const base = useLiveQuery(loadPopupBase, []);
   const [filter, setFilter] = useState<PortfolioFilter | null>(null);
   useEffect(() => {
-    void browser.storage.local.get(FILTER_KEY).then((items) => setFilter(parseFilter(items[FILTER_KEY])));
+    void browser.storage.local.get(FILTER_STORAGE_KEY).then((items) => setFilter(parseFilter(items[FILTER_STORAGE_KEY])));
   }, []);
   const changeFilter = (next: PortfolioFilter) => {
     setFilter(next);
-    void browser.storage.local.set({ [FILTER_KEY]: next });
+    void browser.storage.local.set({ [FILTER_STORAGE_KEY]: next });
   };
 
-  const view = useMemo(
+  const stored = useMemo(
     () =>
-      data?.digest && filter
-        ? buildPopupView({ digest: data.digest, overrides: data.overrides, settings: data.settings, filter, today: data.today })
+      base && filter
+        ? storedViewFor(base.storedView, { digestBuiltAt: base.stamp?.builtAt, today: base.today, filter, inputsKey: base.inputsKey })
         : undefined,
-    [data, filter],
+    [base, filter],
   );
-  const runs = useMemo(() => {
-    if (!data?.digest || !openRuns) return undefined;
-    const me = ownerKey(data.settings.currentUser);
-    const { ids, owners } = data.digest.accounts;
-    const mine = new Set(me && openRuns.length > 0 ? ids.filter((_, i) => ownerKey(owners[i]) === me) : []);
-    return {
-      portfolio: countRuns(openRuns, data.today),
-      mine: me ? countRuns(openRuns, data.today, (id) => mine.has(id)) : null,
-    };
-  }, [data, openRuns]);
+  // The whole digest is read only when no stored view fits (another filter, an override changed, a new digest).
+  const digestNeeded = base?.stamp !== undefined && filter !== null && stored === undefined;
+  const digest = useLiveQuery(async () => (digestNeeded ? ((await readPortfolioDigest(db)) ?? null) : undefined), [digestNeeded]);
+  const built = useMemo(
+    () =>
+      base && filter && digest && digest.builtAt === base.stamp?.builtAt
+        ? { view: buildPopupView({ digest, overrides: base.overrides, settings: base.settings, filter, today: base.today }), digestBuiltAt: digest.builtAt }
+        : undefined,
+    [base, filter, digest],
+  );
+  useEffect(() => {
+    if (!built || !base || !filter) return;
+    const { today, inputsKey } = base;
+    void storePopupView(db, toStoredPopupView(built.view, { digestBuiltAt: built.digestBuiltAt, today, filter, inputsKey }));
+  }, [built, base, filter]);
+  const view = stored ?? built?.view;
+
+  // Read after the headline data, so they do not hold up its read: a large portfolio has thousands of open runs.
+  const loaded = base !== undefined;
+  const currentUser = base?.settings.currentUser;
+  const runs = useLiveQuery(async () => {
+    if (!loaded) return undefined;
+    const now = new Date();
+    const mine = currentUser?.trim() ? countOpenRuns(db, { now, owner: currentUser }) : null;
+    return { portfolio: await countOpenRuns(db, { now }), mine: await mine };
+  }, [loaded, currentUser]);
+  const accountCount = useLiveQuery(async () => (loaded ? db.accounts.count() : undefined), [loaded]);
 
   const empty = accountCount === 0;
   // No current digest, or one built before accounts were imported or removed: build it (numbers shown meanwhile are the old ones).
   const needsDigest =
-    data !== undefined && accountCount !== undefined && accountCount > 0 && (data.digest === undefined || data.digest.accounts.ids.length !== accountCount);
+    base !== undefined &&
+    accountCount !== undefined &&
+    accountCount > 0 &&
+    (base.stamp === undefined || digest === null || (view !== undefined && view.totalAccounts !== accountCount));
   const [rebuildError, setRebuildError] = useState<string | null>(null);
   useEffect(() => {
     if (!needsDigest) return;
     rebuildDigest().catch((error: unknown) => setRebuildError(error instanceof Error ? error.message : String(error)));
   }, [needsDigest]);
   // A digest of an empty portfolio while accounts exist (built before the first import) has no numbers to show.
-  const showNumbers = view !== undefined && data?.digest !== undefined && !empty && data.digest.accounts.ids.length > 0;
+  const showNumbers = view !== undefined && base?.stamp !== undefined && !empty && view.totalAccounts > 0;
   useEffect(() => {
     if (showNumbers || empty) markReady();
   }, [showNumbers, empty]);
 
   const panelUrl = browser.runtime.getURL('/panel.html');
-  const hrefOf = (row: AtRiskRow) => accountHref(row, data?.settings.salesforceInstanceUrl ?? '', panelUrl);
+  const hrefOf = (row: AtRiskRow) => accountHref(row, base?.settings.salesforceInstanceUrl ?? '', panelUrl);
 
   return (
     <main className="w-[400px] space-y-3 p-3 text-sm text-slate-800">
@@ -135,7 +153,7 @@ export function App() {
               </span>
             ) : null}
             <span data-testid="account-count">
-              {accountCount !== undefined ? `${formatCount(accountCount)} accounts` : data?.digest ? `${formatCount(data.digest.accounts.ids.length)} accounts` : 'Loading…'}
+              {accountCount !== undefined ? `${formatCount(accountCount)} accounts` : view ? `${formatCount(view.totalAccounts)} accounts` : 'Loading…'}
             </span>
           </div>
         </div>
@@ -159,13 +177,13 @@ export function App() {
         <p className="text-xs text-slate-600" data-testid="digest-building" role="status">
           {rebuildError
             ? `Could not compute the portfolio: ${rebuildError}`
-            : data?.digest && data.digest.accounts.ids.length > 0
+            : view && view.totalAccounts > 0
               ? 'Updating the numbers for accounts added or removed since the last rescoring…'
               : 'Computing the portfolio from your data…'}
         </p>
       ) : null}
 
-      {showNumbers && view && data?.digest ? (
+      {showNumbers && view && base?.stamp ? (
         <>
           {view.selectionProblem ? (
             <p className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="selection-problem">
@@ -198,7 +216,7 @@ export function App() {
           </Section>
           <footer className="flex items-center justify-between border-t border-slate-100 pt-2 text-xs">
             <span className="text-[11px] text-slate-500" data-testid="digest-age">
-              {data.digest.snapshotDate ? `As of ${format(data.digest.builtAt, 'd MMM HH:mm')}` : 'Not scored yet: scores appear after rescoring'}
+              {base.stamp.snapshotDate ? `As of ${format(base.stamp.builtAt, 'd MMM HH:mm')}` : 'Not scored yet: scores appear after rescoring'}
             </span>
             <span className="flex gap-3">
               <a href="/report.html" target="_blank" rel="noreferrer" className="font-medium text-teal-700 hover:underline" data-testid="open-report">

@@ -10,6 +10,13 @@ import { trendWindow } from '../scoring/trend';
 import type { SightlineDatabase } from './database';
 
 export const PORTFOLIO_DIGEST_KEY = 'portfolio:digest';
+/** The digest's build time and snapshot date, stored beside it: the popup checks its stored view without reading the digest. */
+export const DIGEST_STAMP_KEY = 'portfolio:digest-stamp';
+
+export interface DigestStamp {
+  builtAt: number;
+  snapshotDate: IsoDate | null;
+}
 
 /** Reads every record the digest needs in one read transaction and builds it (nothing is written). */
 export async function computePortfolioDigest(db: SightlineDatabase, settings: Settings, today: IsoDate, builtAt: number): Promise<PortfolioDigest> {
@@ -37,7 +44,11 @@ export async function computePortfolioDigest(db: SightlineDatabase, settings: Se
 
 export async function refreshPortfolioDigest(db: SightlineDatabase, settings: Settings, today: IsoDate, builtAt: number): Promise<PortfolioDigest> {
   const digest = await computePortfolioDigest(db, settings, today, builtAt);
-  await db.meta.put({ key: PORTFOLIO_DIGEST_KEY, value: digest });
+  const stamp: DigestStamp = { builtAt: digest.builtAt, snapshotDate: digest.snapshotDate };
+  await db.meta.bulkPut([
+    { key: PORTFOLIO_DIGEST_KEY, value: digest },
+    { key: DIGEST_STAMP_KEY, value: stamp },
+  ]);
   return digest;
 }
 
@@ -45,6 +56,11 @@ export async function refreshPortfolioDigest(db: SightlineDatabase, settings: Se
 export async function readPortfolioDigest(db: SightlineDatabase): Promise<PortfolioDigest | undefined> {
   const row = await db.meta.get(PORTFOLIO_DIGEST_KEY);
   return isPortfolioDigest(row?.value) ? row.value : undefined;
+}
+
+export async function readDigestStamp(db: SightlineDatabase): Promise<DigestStamp | undefined> {
+  const value = (await db.meta.get(DIGEST_STAMP_KEY))?.value as Partial<DigestStamp> | undefined;
+  return typeof value?.builtAt === 'number' ? { builtAt: value.builtAt, snapshotDate: value.snapshotDate ?? null } : undefined;
 }
 
 /** Tables the digest reads that rescoring does not watch: their changes must refresh the digest too. */

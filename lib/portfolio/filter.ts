@@ -1,5 +1,8 @@
 import { PortfolioFilter } from '../schemas/portfolio';
 
+/** Where the popup remembers the filter (browser.storage.local); the background reads it to prepare the popup's view. */
+export const FILTER_STORAGE_KEY = 'sightline:portfolio-filter';
+
 export const DEFAULT_FILTER: PortfolioFilter = { owner: 'team', segment: 'all' };
 
 /** A stored filter, or the default when there is none or it no longer validates (an older shape, a manual edit). */

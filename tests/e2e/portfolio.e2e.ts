@@ -263,6 +263,36 @@ describe('popup with the demo portfolio', () => {
     records = await readRecords(options, today);
   }, 240_000);
 
+  it('paints from the view stored for its filter without reading the digest, and rebuilds it when an override changes', async () => {
+    type MetaRow = { key: string; value: { builtAt?: number; digestBuiltAt?: number; filter?: unknown; inputsKey?: string } };
+    const meta = async () => new Map((await readStore<MetaRow>(options, 'meta')).map((row) => [row.key, row.value]));
+    const before = await meta();
+    const digest = before.get('portfolio:digest')!;
+    // The background stored the view for the remembered filter right after its rescoring (no popup opened since).
+    expect(before.get('portfolio:popup-view')).toMatchObject({ digestBuiltAt: digest.builtAt, filter: { owner: 'team', segment: 'all' } });
+
+    // The override set after that rescoring changes the inputs: this opening reads the digest and stores a new view.
+    const first = await openPopup();
+    expectNumbersMatch(await popupNumbers(first), expected(records, null, null));
+    await first.close();
+    await expect.poll(async () => (await meta()).get('portfolio:popup-view')?.inputsKey).not.toBe(before.get('portfolio:popup-view')?.inputsKey);
+
+    // With the digest unreadable, the same numbers still come: they are the stored view's.
+    await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: { version: 0 } }]);
+    const second = await openPopup();
+    expectNumbersMatch(await popupNumbers(second), expected(records, null, null));
+    await second.close();
+    await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: digest }]);
+
+    // An override lifted: the stored view no longer fits, and the popup shows the numbers without it.
+    const lifted = { ...records.overrides[0]!, expiresOn: shift(iso(new Date()), -1) };
+    await seedRecords(options, 'overrides', [lifted]);
+    const third = await openPopup();
+    expectNumbersMatch(await popupNumbers(third), expected({ ...records, overrides: [lifted] }, null, null));
+    await third.close();
+    await seedRecords(options, 'overrides', records.overrides);
+  });
+
   it('shows the health distribution, metrics, renewals and forecast computed independently from the records', async () => {
     const popup = await openPopup();
     expectNumbersMatch(await popupNumbers(popup), expected(records, null, null));
@@ -278,7 +308,11 @@ describe('popup with the demo portfolio', () => {
     const meta = await readStore<{ key: string; value: { accounts: Record<string, unknown[]> } }>(options, 'meta');
     const current = meta.find((row) => row.key === 'portfolio:digest')!.value;
     const emptyColumns = Object.fromEntries(Object.keys(current.accounts).map((column) => [column, []]));
-    await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: { ...current, accounts: emptyColumns } }]);
+    // As then: the digest and the view stored from it are the empty portfolio's.
+    await seedRecords(options, 'meta', [
+      { key: 'portfolio:digest', value: { ...current, accounts: emptyColumns } },
+      { key: 'portfolio:popup-view', value: { version: 0 } },
+    ]);
     const popup = await openPopup();
     // Ready only once the rebuilt digest's numbers are on screen, never with the empty one's zeros.
     expectNumbersMatch(await popupNumbers(popup), expected(records, null, null));
@@ -286,7 +320,10 @@ describe('popup with the demo portfolio', () => {
   });
 
   it('without a usable digest (one the background has not rebuilt yet) builds it itself, stores it, and shows the same numbers', async () => {
-    await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: { version: 0 } }]);
+    await seedRecords(options, 'meta', [
+      { key: 'portfolio:digest', value: { version: 0 } },
+      { key: 'portfolio:popup-view', value: { version: 0 } },
+    ]);
     const popup = await openPopup();
     expectNumbersMatch(await popupNumbers(popup), expected(records, null, null));
     const meta = await readStore<{ key: string; value: { version?: number; accounts?: { ids: string[] } } }>(options, 'meta');
