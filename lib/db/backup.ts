@@ -1,11 +1,13 @@
 /**
  * Backup and restore of the whole database. The export reads every table in one read transaction (a consistent
  * picture even while rescoring runs); the restore replaces everything in one readwrite transaction, so a failed or
- * interrupted restore leaves the database as it was.
+ * interrupted restore leaves the database as it was. Scoring rollups are derived data: not exported, rebuilt by the
+ * restore from the restored rows.
  */
 import type { Backup } from '../backup/backup-format';
 import { CURRENT_SCHEMA_VERSION } from './versions';
 import { DATA_TABLES, type DataTableName, type SightlineDatabase } from './database';
+import { rebuildAllRollups } from './scoring-rollups';
 
 const RESTORE_BATCH = 5000;
 
@@ -40,7 +42,7 @@ export async function restoreBackup(
 ): Promise<void> {
   const total = DATA_TABLES.reduce((sum, name) => sum + backup.tables[name].length, 0) + backup.meta.length;
   let written = 0;
-  await db.transaction('rw', allTables(db), async () => {
+  await db.transaction('rw', [...allTables(db), db.scoringRollups], async () => {
     for (const table of allTables(db)) await table.clear();
     for (const name of DATA_TABLES) {
       const records = backup.tables[name];
@@ -55,5 +57,6 @@ export async function restoreBackup(
     await db.meta.bulkAdd(backup.meta);
     written += backup.meta.length;
     onProgress?.({ written, total });
+    await rebuildAllRollups(db);
   });
 }

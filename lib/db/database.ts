@@ -17,6 +17,7 @@ import type {
   Override,
   PageLink,
   PlaybookRun,
+  ScoringRollup,
   Ticket,
   UsageDay,
 } from '../schemas/records';
@@ -52,6 +53,8 @@ export class SightlineDatabase extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   pageLinks!: EntityTable<PageLink, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Derived from usage, tickets, nps and meetings (lib/db/scoring-rollups.ts); not team data, never in a backup. */
+  scoringRollups!: EntityTable<ScoringRollup, 'accountId'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

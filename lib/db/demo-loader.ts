@@ -1,5 +1,5 @@
 /**
- * Writes a generated demo portfolio into the database and takes it out again.
+ * Writes a generated demo portfolio into the database (with its accounts' scoring rollups) and takes it out again.
  *
  * Loading is all-or-nothing: earlier demo data is removed and the new portfolio written in ONE readwrite
  * transaction, so a failure or an abort leaves the database exactly as it was. Demo records are found by their
@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { DemoPortfolio } from '../demo/generate';
 import { DEMO_ID_PREFIX, DEMO_TICKET_ID_BASE, DEMO_TICKET_ID_SPAN } from '../demo/ids';
 import { IsoDate } from '../schemas/common';
+import { encodeRollups } from '../scoring/rollup';
 import { RECORD_KINDS } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import type { SightlineDatabase } from './database';
@@ -71,6 +72,7 @@ function demoTransactionTables(db: SightlineDatabase) {
     db.pageLinks,
     db.snapshots,
     db.meta,
+    db.scoringRollups,
   ];
 }
 
@@ -83,6 +85,8 @@ export async function loadDemoData(
   signal?.throwIfAborted();
   // Scored before the transaction opens: an IndexedDB transaction left idle by a long computation commits early.
   const history = demoHistory(portfolio, settings ?? (await loadSettings(db)), now());
+  // Demo accounts' rows are all in the portfolio (their ids are reserved), so their rollups come from it directly.
+  const rollups = encodeRollups(portfolio.accounts.map((a) => a.id), portfolio);
   const total = DEMO_RECORD_TABLES.reduce((sum, table) => sum + portfolio[table].length, 0);
   const marker: DemoMarker = {
     seed: portfolio.seed,
@@ -112,6 +116,7 @@ export async function loadDemoData(
     await putInBatches(db.meetings, 'meetings', portfolio.meetings);
     await putInBatches(db.milestones, 'milestones', portfolio.milestones);
     await putInBatches(db.opportunities, 'opportunities', portfolio.opportunities);
+    for (let start = 0; start < rollups.length; start += batchSize) await db.scoringRollups.bulkPut(rollups.slice(start, start + batchSize));
     signal?.throwIfAborted();
     await putDemoHistory(db, history);
     await db.meta.put({ key: DEMO_MARKER_KEY, value: marker });
@@ -151,6 +156,7 @@ async function removeDemoRecords(db: SightlineDatabase): Promise<void> {
     db.milestones.where('[accountId+key]').between(fromAccount, toAccount).delete(),
     db.opportunities.where('id').startsWith(DEMO_ID_PREFIX).delete(),
     db.overrides.where('accountId').startsWith(DEMO_ID_PREFIX).delete(),
+    db.scoringRollups.where('accountId').startsWith(DEMO_ID_PREFIX).delete(),
     db.runs.where('[accountId+templateId]').between(fromAccount, toAccount).delete(),
     db.notes.where('accountId').startsWith(DEMO_ID_PREFIX).delete(),
     db.pageLinks.filter((link) => isDemoAccount(link.accountId)).delete(),

@@ -14,6 +14,7 @@ import { ImportCancelledError } from '../import/text-chunks';
 import { DemoTwinError } from '../import/reserved-ids';
 import { indexByNaturalKeys, planUpsert, type UpsertPlan } from '../import/upsert-plan';
 import type { SightlineDatabase } from './database';
+import { accountIdsOf, feedsRollups, refreshRollups, rollupTransactionTables } from './scoring-rollups';
 
 /** Records per bulkPut: small enough for steady progress, large enough that the per-call cost vanishes. */
 export const COMMIT_BATCH = 5000;
@@ -83,17 +84,22 @@ export async function commitImport<K extends ImportKind>(
   const table = tableOf(db, conversion.kind as K);
   if (options.signal?.aborted) throw new ImportCancelledError();
   try {
-    return await db.transaction('rw', table, async (tx) => {
+    // Rows that feed scoring rollups refresh the touched accounts' rollups in the same transaction.
+    const rollups = feedsRollups(conversion.kind);
+    return await db.transaction('rw', [table, ...(rollups ? rollupTransactionTables(db) : [])], async (tx) => {
       const abort = () => tx.abort();
       options.signal?.addEventListener('abort', abort, { once: true });
       try {
-        const upsert = plan(spec, conversion, await storedTwins(table, spec, conversion.records));
+        const twins = await storedTwins(table, spec, conversion.records);
+        const upsert = plan(spec, conversion, twins);
         const total = upsert.puts.length;
         options.onProgress?.({ written: 0, total });
         for (let start = 0; start < total; start += COMMIT_BATCH) {
           await table.bulkPut(upsert.puts.slice(start, start + COMMIT_BATCH));
           options.onProgress?.({ written: Math.min(start + COMMIT_BATCH, total), total });
         }
+        // Stored twins too: a row moved to another account leaves the old one's rollup.
+        if (rollups && total > 0) await refreshRollups(db, accountIdsOf([...upsert.puts, ...twins.values()]));
         return { created: upsert.created, updated: upsert.updated, unchanged: upsert.unchanged };
       } finally {
         options.signal?.removeEventListener('abort', abort);

@@ -1,9 +1,12 @@
 /**
  * Rescoring: every account's health computed again, written as today's ONE portfolio snapshot record.
  *
- * Accounts are taken in id order, in batches. A batch's rows are read with one range query per table over the
- * batch's id span (accounts are contiguous in id order, so the span holds exactly the batch's rows) — a handful of
- * reads per batch instead of a point query per account and table. Each batch's scores are committed to `meta` with
+ * Accounts are taken in id order, in batches. A batch reads its accounts, their scoring rollups (one record per
+ * account holding its usage, tickets, NPS and meetings: lib/scoring/rollup.ts) and overrides with one range query
+ * per table over the batch's id span (accounts are contiguous in id order, so the span holds exactly the batch's
+ * records) — three reads per batch and one record per account and table, instead of every input row. An account
+ * whose rollup is missing or of an older format gets it rebuilt from its rows first (lib/db/scoring-rollups.ts), so
+ * scores never depend on a write path having kept it current. Each batch's scores are committed to `meta` with
  * the progress (the last account id done) in one transaction; a service worker killed mid-run resumes after that
  * account on its next start, and the snapshot is written from the committed chunks at the end. Rescoring twice on
  * the same day replaces the day's snapshot (its key is the date).
@@ -12,14 +15,15 @@
  * applied wherever a score is shown. Unlocked overrides whose computed band changed are deleted here (see
  * lib/scoring/override.ts); overrides without a recorded band get the current one.
  */
-import Dexie, { type ObservabilitySet } from 'dexie';
+import type { ObservabilitySet } from 'dexie';
 import type { Band, IsoDate } from '../schemas/common';
-import type { Account, HealthSnapshot, Meeting, NpsResponse, Override, Ticket, UsageDay } from '../schemas/records';
+import type { Account, HealthSnapshot, Override, ScoringRollup } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import { assessAccount } from '../scoring/account-health';
-import { addDaysIso, isIsoDate } from '../scoring/dates';
-import type { HealthInputs } from '../scoring/inputs';
+import { isIsoDate } from '../scoring/dates';
+import { ROLLUP_FORMAT, type RollupInputs } from '../scoring/rollup';
 import type { SightlineDatabase } from './database';
+import { refreshRollups } from './scoring-rollups';
 
 export const RESCORE_PROGRESS_KEY = 'rescore:progress';
 export const RESCORE_LAST_KEY = 'rescore:last';
@@ -79,73 +83,30 @@ function settingsKey(settings: Settings): string {
   return JSON.stringify([weights, segmentWeights, bands, windowDays, usageExpectations, planLimits, indicators]);
 }
 
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key === undefined) continue;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
-
-/** The usage rows scoring needs: from the window's first day on, plus each account's newest row before it. */
-function usageForScoring(rows: readonly UsageDay[], windowStart: IsoDate): Map<string, UsageDay[]> {
-  const grouped = new Map<string, UsageDay[]>();
-  const newestBefore = new Map<string, UsageDay>();
-  for (const row of rows) {
-    if (row.date >= windowStart) {
-      const group = grouped.get(row.accountId);
-      if (group) group.push(row);
-      else grouped.set(row.accountId, [row]);
-    } else {
-      // Rows come in [accountId+date] order: the last one seen before the window is the newest.
-      newestBefore.set(row.accountId, row);
-    }
-  }
-  for (const [accountId, row] of newestBefore) {
-    const group = grouped.get(accountId);
-    if (group) group.push(row);
-    else grouped.set(accountId, [row]);
-  }
-  return grouped;
-}
-
 interface Batch {
   accounts: Account[];
-  inputs: HealthInputs[];
+  inputs: RollupInputs[];
 }
 
-async function readBatch(db: SightlineDatabase, after: string | null, size: number, windowStart: IsoDate): Promise<Batch> {
-  return db.transaction('r', [db.accounts, db.usage, db.tickets, db.nps, db.meetings, db.overrides], async () => {
+async function readBatch(db: SightlineDatabase, after: string | null, size: number): Promise<Batch> {
+  const read = await db.transaction('r', [db.accounts, db.scoringRollups, db.overrides], async () => {
     const accounts = await (after === null ? db.accounts.orderBy('id') : db.accounts.where('id').above(after)).limit(size).toArray();
-    if (accounts.length === 0) return { accounts, inputs: [] };
+    if (accounts.length === 0) return { accounts, rollups: [], overrides: [] };
     const first = accounts[0]!.id;
     const last = accounts[accounts.length - 1]!.id;
-    const [usage, tickets, nps, meetings, overrides] = await Promise.all([
-      db.usage.where('[accountId+date]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray(),
-      db.tickets.where('accountId').between(first, last, true, true).toArray(),
-      db.nps.where('accountId').between(first, last, true, true).toArray(),
-      db.meetings.where('accountId').between(first, last, true, true).toArray(),
+    const [rollups, overrides] = await Promise.all([
+      db.scoringRollups.where('accountId').between(first, last, true, true).toArray(),
       db.overrides.where('accountId').between(first, last, true, true).toArray(),
     ]);
-    const usageBy = usageForScoring(usage, windowStart);
-    const ticketsBy = groupBy<Ticket>(tickets, (t) => t.accountId);
-    const npsBy = groupBy<NpsResponse>(nps, (r) => r.accountId);
-    const meetingsBy = groupBy<Meeting>(meetings, (m) => m.accountId);
-    const overrideBy = new Map<string, Override>(overrides.map((o) => [o.accountId, o]));
-    const inputs = accounts.map((account) => ({
-      account,
-      usage: usageBy.get(account.id) ?? [],
-      tickets: ticketsBy.get(account.id) ?? [],
-      nps: npsBy.get(account.id) ?? [],
-      meetings: meetingsBy.get(account.id) ?? [],
-      override: overrideBy.get(account.id),
-    }));
-    return { accounts, inputs };
+    return { accounts, rollups, overrides };
   });
+  const rollupBy = new Map<string, ScoringRollup>();
+  for (const rollup of read.rollups) if (rollup.format === ROLLUP_FORMAT) rollupBy.set(rollup.accountId, rollup);
+  const missing = read.accounts.filter((account) => !rollupBy.has(account.id)).map((account) => account.id);
+  if (missing.length > 0) for (const rollup of await refreshRollups(db, missing)) rollupBy.set(rollup.accountId, rollup);
+  const overrideBy = new Map<string, Override>(read.overrides.map((o) => [o.accountId, o]));
+  const inputs = read.accounts.map((account) => ({ account, rollup: rollupBy.get(account.id)!, override: overrideBy.get(account.id) }));
+  return { accounts: read.accounts, inputs };
 }
 
 async function discardProgress(db: SightlineDatabase): Promise<void> {
@@ -172,7 +133,6 @@ export async function rescoreAll(
   const now = options.now ?? Date.now;
   const started = performance.now();
   const key = settingsKey(settings);
-  const windowStart = addDaysIso(today, -settings.windowDays);
 
   let progress = (await db.meta.get(RESCORE_PROGRESS_KEY))?.value as RescoreProgress | undefined;
   if (progress && (options.restart || progress.date !== today || progress.settingsKey !== key)) {
@@ -192,7 +152,7 @@ export async function rescoreAll(
 
   for (;;) {
     const t0 = performance.now();
-    const batch = await readBatch(db, lastAccountId, batchSize, windowStart);
+    const batch = await readBatch(db, lastAccountId, batchSize);
     const t1 = performance.now();
     result.ms.read += t1 - t0;
     if (batch.accounts.length === 0) break;

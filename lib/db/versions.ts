@@ -4,6 +4,7 @@
  * Indexes exist only for what is queried (see the note on each table).
  */
 import type { Transaction } from 'dexie';
+import { rebuildAllRollups } from './scoring-rollups';
 
 export interface SchemaVersion {
   version: number;
@@ -48,6 +49,24 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         .modify((account: { domains?: string[] }) => {
           account.domains = [...new Set((account.domains ?? []).map((d) => d.trim().toLowerCase()))];
         });
+    },
+  },
+  {
+    // v3: one scoring rollup per account (lib/scoring/rollup.ts), derived from usage, tickets, NPS and meetings, so
+    // rescoring reads one record per account. Built here for the data already stored.
+    version: 3,
+    stores: {
+      scoringRollups: 'accountId',
+    },
+    upgrade: async (tx) => {
+      await rebuildAllRollups({
+        accounts: tx.table('accounts'),
+        usage: tx.table('usage'),
+        tickets: tx.table('tickets'),
+        nps: tx.table('nps'),
+        meetings: tx.table('meetings'),
+        scoringRollups: tx.table('scoringRollups'),
+      });
     },
   },
 ];

@@ -9,7 +9,11 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SightlineDatabase } from '@/lib/db/database';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/db/versions';
-import { Account } from '@/lib/schemas/records';
+import { assessAccount } from '@/lib/scoring/account-health';
+import { Account, type Meeting, type NpsResponse, type Ticket, type UsageDay } from '@/lib/schemas/records';
+import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+
+const TODAY = '2026-10-03';
 
 interface Fixture {
   version: number;
@@ -63,8 +67,27 @@ describe('schema upgrades', () => {
     for (const account of await db.accounts.toArray()) expect(Account.safeParse(account).success).toBe(true);
 
     // Tables added later exist and start empty.
-    expect(await db.notes.count()).toBe(0);
-    expect(await db.pageLinks.count()).toBe(0);
+    if (fixture.version < 2) {
+      expect(await db.notes.count()).toBe(0);
+      expect(await db.pageLinks.count()).toBe(0);
+    }
+
+    // v3: every account has a scoring rollup built from its rows, scoring exactly like the rows.
+    const accounts = await db.accounts.toArray();
+    expect((await db.scoringRollups.toCollection().primaryKeys()).sort()).toEqual(accounts.map((a) => a.id).sort());
+    for (const account of accounts) {
+      const rows = {
+        account,
+        usage: fixture.tables.usage!.filter((r) => r.accountId === account.id) as UsageDay[],
+        tickets: fixture.tables.tickets!.filter((r) => r.accountId === account.id) as Ticket[],
+        nps: fixture.tables.nps!.filter((r) => r.accountId === account.id) as NpsResponse[],
+        meetings: fixture.tables.meetings!.filter((r) => r.accountId === account.id) as Meeting[],
+      };
+      const rollup = await db.scoringRollups.get(account.id);
+      expect(rollup?.usage.days.length).toBe(rows.usage.length);
+      expect(assessAccount({ account, rollup: rollup! }, DEFAULT_SETTINGS, TODAY)).toEqual(assessAccount(rows, DEFAULT_SETTINGS, TODAY));
+    }
+    expect(assessAccount({ account: accounts[0]!, rollup: (await db.scoringRollups.get(accounts[0]!.id))! }, DEFAULT_SETTINGS, TODAY).computedScore).not.toBeNull();
     db.close();
     await Dexie.delete(name);
   });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summarizeAccount } from '@/lib/db/account-summary';
 import { SightlineDatabase } from '@/lib/db/database';
 import { rescoreAll } from '@/lib/db/rescore';
+import { refreshRollups } from '@/lib/db/scoring-rollups';
 import type { Account, Override, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
 
@@ -45,6 +46,7 @@ describe('overrides across rescoring', () => {
     // The customer stops: the computed band falls to critical, the locked override stays.
     await db.usage.clear();
     await db.usage.put(row('2025-05-01', false));
+    await refreshRollups(db, ['acme']);
     for (const day of ['2025-06-11', '2025-06-20', '2025-06-30']) {
       await rescoreAll(db, DEFAULT_SETTINGS, day);
       expect(await db.overrides.get('acme')).toEqual({ ...base, computedBandAtSet: 'healthy' });
@@ -71,10 +73,12 @@ describe('overrides across rescoring', () => {
 
     await db.usage.clear();
     await db.usage.put(row('2025-05-01', false));
+    await refreshRollups(db, ['acme']);
     await rescoreAll(db, DEFAULT_SETTINGS, '2025-06-11');
     expect(await db.overrides.get('acme')).toBeUndefined();
 
     await db.usage.put(row('2025-06-11', true));
+    await refreshRollups(db, ['acme']);
     await rescoreAll(db, DEFAULT_SETTINGS, '2025-06-12');
     expect(await summarizeAccount(db, acme, DEFAULT_SETTINGS, noon('2025-06-12'))).toMatchObject({ score: 100, overridden: false });
   });

@@ -4,8 +4,10 @@ import { CHANGED_ALARM, DAILY_ALARM, scheduleRescore, setupRescoring } from '@/e
 import { loadAccountInputs } from '@/lib/db/account-inputs';
 import { SightlineDatabase } from '@/lib/db/database';
 import { RESCORE_LAST_KEY, RESCORE_PROGRESS_KEY, rescoreAll, rescoreDue, touchesScoringInputs } from '@/lib/db/rescore';
+import { refreshRollups } from '@/lib/db/scoring-rollups';
 import { generateDemoPortfolio } from '@/lib/demo/generate';
 import { assessAccount } from '@/lib/scoring/account-health';
+import { ROLLUP_FORMAT } from '@/lib/scoring/rollup';
 import { addDaysIso, localDay } from '@/lib/scoring/dates';
 import type { Account, Override, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/schemas/settings';
@@ -48,6 +50,8 @@ async function seedFive(): Promise<void> {
     // a4: no data at all → unknown (-1). a5: a row dated after today only → unknown too.
     usage('a5', '2025-07-01', { logins: 40 }),
   ]);
+  // As every write path does (lib/db/scoring-rollups.ts).
+  await refreshRollups(db, ['a1', 'a2', 'a3', 'a4', 'a5']);
 }
 
 describe('rescoreAll', () => {
@@ -67,6 +71,7 @@ describe('rescoreAll', () => {
     await seedFive();
     await rescoreAll(db, settings, TODAY, { now: () => 1 });
     await db.usage.put(usage('a4', '2025-06-10', { logins: 40, assessments: 2, reports: 2, usersInvited: 5, featuresUsed: 10 }));
+    await refreshRollups(db, ['a4']);
     await rescoreAll(db, settings, TODAY, { now: () => 2 });
     const snapshots = await db.snapshots.toArray();
     expect(snapshots).toHaveLength(1);
@@ -75,14 +80,16 @@ describe('rescoreAll', () => {
     expect(await db.snapshots.count()).toBe(2);
   });
 
-  it('works in batches, reading each table once per batch, and reports progress', async () => {
+  it('works in batches, reading rollups once per batch and no input rows, and reports progress', async () => {
     await seedFive();
-    const where = vi.spyOn(db.usage, 'where');
+    const rollupReads = vi.spyOn(db.scoringRollups, 'where');
+    const rowReads = [db.usage, db.tickets, db.nps, db.meetings].map((table) => vi.spyOn(table, 'where'));
     const progress: number[] = [];
     const result = await rescoreAll(db, settings, TODAY, { batchSize: 2, onProgress: (p) => progress.push(p.done) });
     expect(result.batches).toBe(3);
     expect(progress).toEqual([2, 4, 5]);
-    expect(where).toHaveBeenCalledTimes(3);
+    expect(rollupReads).toHaveBeenCalledTimes(3);
+    for (const spy of rowReads) expect(spy).not.toHaveBeenCalled();
     expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
   });
 
@@ -103,6 +110,7 @@ describe('rescoreAll', () => {
 
     // a1's data changes meanwhile: the resumed run does not score a1 again.
     await db.usage.clear();
+    await refreshRollups(db, ['a1', 'a2', 'a3', 'a4', 'a5']);
     const result = await rescoreAll(db, settings, TODAY, { batchSize: 2 });
     expect(result).toMatchObject({ resumedFrom: 2, batches: 2, accounts: 5 });
     expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, -1, -1, -1]);
@@ -175,6 +183,18 @@ describe('rescoreAll', () => {
     expect(scored).toBeGreaterThan(40);
   });
 
+  it('rebuilds a missing or outdated rollup from the rows, and stores it', async () => {
+    await seedFive();
+    await db.scoringRollups.delete('a1');
+    // An older format with wrong content (no usage): must not be trusted.
+    const empty = (await db.scoringRollups.get('a4'))!;
+    await db.scoringRollups.put({ ...empty, accountId: 'a2', format: ROLLUP_FORMAT - 1 });
+    expect((await rescoreAll(db, settings, TODAY)).scored).toBe(3);
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
+    const stored = await db.scoringRollups.bulkGet(['a1', 'a2']);
+    expect(stored.map((r) => [r?.format, r?.usage.days.length])).toEqual([[ROLLUP_FORMAT, 1], [ROLLUP_FORMAT, 1]]);
+  });
+
   it('rejects an invalid day or batch size', async () => {
     await expect(rescoreAll(db, settings, '2025-6-15')).rejects.toThrow(/today/);
     await expect(rescoreAll(db, settings, TODAY, { batchSize: 0 })).rejects.toThrow(/batchSize/);
@@ -216,9 +236,11 @@ describe('background wiring', () => {
     expect(await fakeBrowser.alarms.get(DAILY_ALARM)).toMatchObject({ periodInMinutes: 1440 });
 
     await db.usage.put(usage('a1', addDaysIso(today, -2), { logins: 1 }));
+    await refreshRollups(db, ['a1']);
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
 
     await db.usage.clear();
+    await refreshRollups(db, ['a1']);
     await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () => expect((await db.snapshots.get(today))?.scores).toEqual([-1]));
   });
