@@ -1,9 +1,9 @@
-import { startPageSession } from '@/lib/content/page-session';
-import { salesforceAdapter } from './salesforce-adapter';
+import { afterPageLoad } from '@/lib/content/after-page-load';
 
 export default defineContentScript({
   matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   main(ctx) {
-    startPageSession(ctx, salesforceAdapter);
+    // Imported after the host's load, so evaluating the session's modules (Zod among them) does not slow it.
+    afterPageLoad(ctx, () => void import('./session').then(({ startSalesforceSession }) => startSalesforceSession(ctx)));
   },
 });

@@ -6,7 +6,7 @@ import { PageReadError, type HostAdapter, type PageRead } from '@/lib/content/pa
 import { readFirstReplyMinutes, readZendeskResponse, type ZendeskTicketFacts } from '@/lib/hosts/zendesk/api';
 import { parseZendeskRoute, zendeskApiPath, type ZendeskRoute } from '@/lib/hosts/zendesk/route';
 import { findZendeskAnchor, ZENDESK_TOP_BAR_PX } from '@/lib/hosts/zendesk/selectors';
-import { sendMessage } from '@/lib/messaging/client';
+import { sendMessage } from '@/lib/messaging/content-client';
 
 const API_TIMEOUT_MS = 8000;
 

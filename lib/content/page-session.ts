@@ -11,7 +11,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadge, type BadgeHandle } from '../../components/badge/badge';
-import { sendMessage } from '../messaging/client';
+import { sendMessage } from '../messaging/content-client';
 import { onPanelCommand } from '../messaging/tab-messaging';
 import type { LookupAccountResponse, PageKeys } from '../schemas/messages';
 import { createPanelFrame } from './panel-frame';

@@ -1,17 +1,11 @@
 /**
- * The one map of every message to the background: its request and response schemas, and who may send it. Both
- * sides validate against it: the background on arrival, the sender on the reply. `from: 'extension-page'` messages
+ * The one map of every message to the background: its request and response schemas, and who may send it (the
+ * content scripts' part is ./content-protocol.ts, kept apart so their bundles stay light). Both sides validate
+ * against it: the background on arrival, the sender on the reply. `from: 'extension-page'` messages
  * (the panel's writes) are refused unless they come from one of the extension's own pages: a content script, and
  * so anything the host page can influence, can only look up and record.
  */
-import { z } from 'zod';
-import {
-  LookupAccountResponse,
-  PageKeys,
-  PingResponse,
-  RecordTicketRequest,
-  RecordTicketResponse,
-} from '../schemas/messages';
+import type { z } from 'zod';
 import {
   AddNoteRequest,
   AddNoteResponse,
@@ -33,17 +27,10 @@ import {
   StepResponse,
   TickStepRequest,
 } from '../schemas/panel-messages';
-
-/** Who may send a message: `content-script` = content scripts and extension pages alike; `extension-page` = only the extension's own pages. */
-export type Sender = 'content-script' | 'extension-page';
+import { CONTENT_PROTOCOL, type MessageSpec } from './content-protocol';
 
 export const PROTOCOL = {
-  /** Find the account behind a host page's keys, with how it matched. */
-  lookupAccount: { request: PageKeys, response: LookupAccountResponse, from: 'content-script' },
-  /** Keep a ticket seen on a Zendesk page, so first-response and engagement data stay current. */
-  recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse, from: 'content-script' },
-  /** Liveness and the service worker's start time (tests use it to prove a restart). */
-  ping: { request: z.null(), response: PingResponse, from: 'content-script' },
+  ...CONTENT_PROTOCOL,
 
   // The side panel's actions (entrypoints/panel).
   /** Accounts by name, for "no match → pick the right account". */
@@ -61,16 +48,13 @@ export const PROTOCOL = {
   skipStep: { request: SkipStepRequest, response: StepResponse, from: 'extension-page' },
   addRunNote: { request: AddRunNoteRequest, response: RunResponse, from: 'extension-page' },
   closeRun: { request: CloseRunRequest, response: RunResponse, from: 'extension-page' },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; from: Sender }>;
+} as const satisfies Record<string, MessageSpec>;
 
 export type Protocol = typeof PROTOCOL;
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
 export type ParsedRequestOf<T extends MessageType> = z.output<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.output<Protocol[T]['response']>;
-
-/** The map in the form @webext-core/messaging types its messenger with. */
-export type ProtocolMap = { [T in MessageType]: (data: RequestOf<T>) => ResponseOf<T> };
 
 /** Larger requests are refused before parsing: no page key needs more. */
 export const MAX_REQUEST_BYTES = 16 * 1024;

@@ -28,3 +28,7 @@ export type Plan = z.infer<typeof Plan>;
 
 export const Band = z.enum(['healthy', 'at-risk', 'critical', 'unknown']);
 export type Band = z.infer<typeof Band>;
+
+/** Support tiers (settings.ts defines what each one promises); here so a content script need not build settings. */
+export const TierName = z.enum(['Standard', 'Priority', 'Premium']);
+export type TierName = z.infer<typeof TierName>;

@@ -3,9 +3,8 @@
  * never raw records: what the host page could see stays minimal.
  */
 import { z } from 'zod';
-import { Band, Plan } from './common';
-import { Ticket } from './records';
-import { TierName } from './settings';
+import { Band, Plan, TierName } from './common';
+import { Ticket } from './ticket';
 
 /** Keys a host page offers for finding its customer. At least one must be present. */
 export const PageKeys = z

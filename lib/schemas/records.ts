@@ -60,26 +60,8 @@ export const UsageDay = z.object({
 });
 export type UsageDay = z.infer<typeof UsageDay>;
 
-export const TicketStatus = z.enum(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
-export const TicketPriority = z.enum(['low', 'normal', 'high', 'urgent']);
-/** Zendesk's satisfaction states: not offered, offered (no answer), good, bad. */
-export const Satisfaction = z.enum(['unoffered', 'offered', 'good', 'bad']);
-
-export const Ticket = z.object({
-  zendeskId: z.number().int().positive(),
-  accountId: z.string().min(1).optional(),
-  requesterEmail: z.string().max(320).optional(),
-  organizationId: z.string().regex(/^\d+$/).optional(),
-  subject: z.string().max(500).optional(),
-  createdAt: EpochMs,
-  firstReplyMinutes: NonNegativeNumber.nullable(),
-  solvedAt: EpochMs.nullable(),
-  status: TicketStatus,
-  priority: TicketPriority.nullable(),
-  satisfaction: Satisfaction,
-  demo: z.boolean().optional(),
-});
-export type Ticket = z.infer<typeof Ticket>;
+// Tickets live in ./ticket.ts so a content script can build the ticket schema without every other record's.
+export { Satisfaction, Ticket, TicketPriority, TicketStatus } from './ticket';
 
 export const NpsResponse = z.object({
   id: z.string().min(1).max(100),

@@ -3,7 +3,7 @@
  * Stored as one validated record; every field has the default from DESIGN.md §3.
  */
 import { z } from 'zod';
-import { Plan, Segment } from './common';
+import { Plan, Segment, TierName } from './common';
 
 export const FactorKey = z.enum(['usage', 'engagement', 'adoption', 'relationship']);
 export type FactorKey = z.infer<typeof FactorKey>;
@@ -75,8 +75,7 @@ export const DEFAULT_INDICATORS: IndicatorSettings = {
   responseDaysZero: 14,
 };
 
-export const TierName = z.enum(['Standard', 'Priority', 'Premium']);
-export type TierName = z.infer<typeof TierName>;
+export { TierName } from './common';
 
 export const Tier = z.object({
   name: TierName,

@@ -80,6 +80,14 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it.each(contentEntries.map((e) => [relative(ROOT, e), e]))('%s builds only the content scripts\' message schemas', (_name, entry) => {
+    const files = reachable(entry);
+    // The session is imported dynamically (after the host's load): the walk must get there for the check to mean anything.
+    expect(files.has(join(ROOT, 'lib/content/page-session.ts'))).toBe(true);
+    const heavy = ['lib/messaging/protocol.ts', 'lib/schemas/panel-messages.ts', 'lib/schemas/records.ts', 'lib/schemas/settings.ts'];
+    expect(heavy.filter((file) => files.has(join(ROOT, file))).map((file) => show(files.get(join(ROOT, file))!))).toEqual([]);
+  });
+
   it('the side panel never reaches the database', () => {
     const entries = sourceFiles(join(ROOT, 'entrypoints/panel'));
     expect(entries.map((e) => relative(ROOT, e))).toContain('entrypoints/panel/main.tsx');
