@@ -1,11 +1,15 @@
 /**
  * Issue 3: rescoring N demo accounts (default 100k) in the extension's IndexedDB with the real job
- * (lib/db/rescore.ts `rescoreAll`, run in an extension page of the extension), next to the floor: the same input
- * rows read with plain getAll calls and a snapshot of the same size written, no scoring (bench/pages/rescore-floor.ts).
+ * (lib/db/rescore.ts `rescoreAll`, run in an extension page of the extension), next to the floor: the same records
+ * the job reads — accounts, their scoring rollups (one record per account holding its usage, tickets, NPS and
+ * meetings as typed arrays, lib/scoring/rollup.ts) and overrides — read with plain getAll calls and a snapshot of the
+ * same size written, no scoring (bench/pages/rescore-floor.ts). The seeded database holds the rollups a real one
+ * holds (bench/pages/seed.ts encodes them with the same encoder as every write path).
  * Goals: ≤ 2 s and ≤ 2× the floor. Floor and job alternate twice; the faster of each pair is reported.
  *
  * Usage rows: the generator writes `usageDays` days per account (default 30: exactly the scoring window, so every
- * row is one the engine uses; 35, the demo default, adds 5 days the engine skips).
+ * row is one the engine uses; 35, the demo default, adds 5 days the engine skips). They live in each account's
+ * rollup, so their number changes the rollup's size, not the number of records read.
  */
 import { benchCall } from './support/bench-page';
 import type { BenchContext } from './support/context';

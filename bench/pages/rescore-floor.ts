@@ -1,5 +1,6 @@
 /**
- * Issue 3's floor: the rows rescoring reads, read with the plain API (one getAll per store, one transaction), and
+ * Issue 3's floor: the records rescoring reads — accounts, their scoring rollups (one per account) and overrides —
+ * read with the plain API (one getAll per store, one transaction), and
  * a portfolio snapshot of the same size written — no scoring, no batching, no progress records. The snapshot goes
  * to a scratch `meta` key and is removed again, so the real snapshots are untouched.
  */
@@ -8,7 +9,7 @@ import type { RescoreFloorResult } from './api';
 import { requestDone, transactionDone } from './raw-idb';
 
 /** What lib/db/rescore.ts reads for every account. */
-const INPUT_STORES = ['accounts', 'usage', 'tickets', 'nps', 'meetings', 'overrides', 'settings'] as const;
+const INPUT_STORES = ['accounts', 'scoringRollups', 'overrides', 'settings'] as const;
 const SCRATCH_KEY = 'bench:floor-snapshot';
 
 export async function rescoreFloor(): Promise<RescoreFloorResult> {

@@ -277,52 +277,25 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 /**
  * One account's scoring inputs (usage, tickets, NPS, meetings) in columnar form: derived from those tables by
  * lib/scoring/rollup.ts and kept current by every write to them (lib/db/scoring-rollups.ts), so rescoring reads one
- * record per account instead of dozens. Never in a backup: rebuilt from the rows after a restore.
- * Parallel arrays hold one entry per row, in the rows' key order. Holds no account fields, so editing an account
- * does not invalidate it.
+ * record per account instead of dozens. Never in a backup: rebuilt from the rows after a restore. Holds no account
+ * fields, so editing an account does not invalidate it.
  */
 export const ScoringRollup = z.object({
   accountId: z.string().min(1),
   /** The encoding's version (ROLLUP_FORMAT in lib/scoring/rollup.ts): any other value is rebuilt from the rows. */
   format: z.number().int(),
-  usage: z.object({
-    /** Days since 1970-01-01 (UTC) of each row, ascending. */
-    days: z.instanceof(Int32Array),
-    logins: z.instanceof(Uint32Array),
-    assessments: z.instanceof(Uint32Array),
-    reports: z.instanceof(Uint32Array),
-    featuresUsed: z.instanceof(Uint32Array),
-    usersInvited: z.instanceof(Uint32Array),
-  }),
+  /**
+   * Every column in one buffer, so reading a rollup allocates one array (layout in lib/scoring/rollup.ts): one
+   * entry per row, in the rows' key order.
+   */
+  columns: z.instanceof(Float64Array),
   /**
    * Set when some usage row does not fit the columns (a date that is not a real date, a count that is not a whole
    * number from 0 to 2³²−1): then it holds ALL the account's usage rows as stored, in key order, and the columns
-   * are empty, so the engine sees exactly what the table holds.
+   * hold none, so the engine sees exactly what the table holds.
    */
   usageRows: z.array(z.custom<UsageDay>()).optional(),
-  tickets: z.object({
-    /** createdAt; NaN where it was not a number. */
-    createdAt: z.instanceof(Float64Array),
-    /** Index in Satisfaction.options; a value outside it is stored as 0 (unoffered), which the engine treats alike. */
-    satisfaction: z.instanceof(Uint8Array),
-  }),
-  nps: z.object({
-    /** '' where the date was not a string (the engine rejects both alike). */
-    dates: z.array(z.string()),
-    /** NaN where the score was not a number. */
-    scores: z.instanceof(Float64Array),
-  }),
-  meetings: z.object({
-    dates: z.array(z.string()),
-    /** Index in MeetingType.options. */
-    types: z.instanceof(Uint8Array),
-    /** 1 when attended. */
-    attended: z.instanceof(Uint8Array),
-    /** 0: no answer time recorded; 1: never answered (null); 2: answered after `responseDays[i]` days. */
-    answer: z.instanceof(Uint8Array),
-    responseDays: z.instanceof(Float64Array),
-  }),
-  /** Like usageRows: all the account's meetings as stored when one has a type or answer time the columns cannot hold. */
+  /** Like usageRows, for meetings: set when an answer time is neither a number, null nor missing. */
   meetingRows: z.array(z.custom<Meeting>()).optional(),
 });
 export type ScoringRollup = z.infer<typeof ScoringRollup>;

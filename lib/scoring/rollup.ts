@@ -4,9 +4,9 @@
  * instead of every row (lib/db/rescore.ts); the record is kept current by lib/db/scoring-rollups.ts.
  *
  * Scores from a rollup are the scores from the rows — the same factors, explanations and data issues, in the same
- * order: the rollup keeps every field the engine reads and the rows' key order, and what the columns cannot hold
- * exactly (a usage row with a broken date or count, a meeting with an unknown type) makes the account keep those
- * rows as stored instead. Account fields (start, plan, seats) are not in it: they are applied at scoring time.
+ * order: the rollup keeps every field the engine reads and the rows' key order; a value the engine rejects is kept
+ * as one it rejects the same way (NaN), and what the columns cannot stand for (a usage row with a broken date or
+ * count, an answer time that is not a number) makes the account keep those rows as stored instead. Account fields (start, plan, seats) are not in it: they are applied at scoring time.
  */
 import {
   MeetingType,
@@ -36,7 +36,7 @@ import {
 } from './inputs';
 
 /** Bump when the encoding changes: stored rollups of another format are rebuilt from the rows. */
-export const ROLLUP_FORMAT = 1;
+export const ROLLUP_FORMAT = 2;
 
 /** What assessAccount scores when it has a rollup instead of rows. */
 export interface RollupInputs {
@@ -59,6 +59,25 @@ const SATISFACTIONS: readonly string[] = Satisfaction.options;
 const MEETING_TYPES: readonly string[] = MeetingType.options;
 const ANSWER = { none: 0, never: 1, days: 2 } as const;
 
+/**
+ * The columns buffer: four counts (usage rows n, tickets m, NPS answers k, meetings j), then
+ * usage: day, logins, assessments, reports, featuresUsed, usersInvited (n each; days since 1970-01-01 UTC, ascending);
+ * tickets: createdAt (NaN when not a number), satisfaction (index in Satisfaction.options; other values as 0,
+ * "unoffered", which the engine treats alike) (m each);
+ * NPS: day (NaN when not a real date), score (NaN when not a number) (k each);
+ * meetings: day (NaN when not a real date), type (index in MeetingType.options, NaN when unknown), attended (0/1),
+ * answer (0 none recorded, 1 never answered, 2 answered), answer days (j each).
+ * A NaN stands for values the engine rejects the same way as the original (see inputs.ts).
+ */
+function layout(columns: Float64Array) {
+  const [n = 0, m = 0, k = 0, j = 0] = columns;
+  const usage = 4;
+  const tickets = usage + 6 * n;
+  const nps = tickets + 2 * m;
+  const meetings = nps + 2 * k;
+  return { n, m, k, j, usage, tickets, nps, meetings, length: meetings + 5 * j };
+}
+
 const dayOf = (date: string) => utcMidnightMs(date) / DAY_MS;
 const fitsUint32 = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffff_ffff;
 const byKey = <T>(keyOf: (row: T) => string | number) => (a: T, b: T) => {
@@ -67,32 +86,46 @@ const byKey = <T>(keyOf: (row: T) => string | number) => (a: T, b: T) => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-function encodeUsage(rows: readonly UsageDay[]): Pick<ScoringRollup, 'usage' | 'usageRows'> {
-  const fits = rows.every((row) => isIsoDate(row.date) && USAGE_COUNTS.every((field) => fitsUint32(row[field])));
-  const columnRows = fits ? rows : [];
-  const usage = {
-    days: Int32Array.from(columnRows, (row) => dayOf(row.date)),
-    logins: Uint32Array.from(columnRows, (row) => row.logins),
-    assessments: Uint32Array.from(columnRows, (row) => row.assessments),
-    reports: Uint32Array.from(columnRows, (row) => row.reports),
-    featuresUsed: Uint32Array.from(columnRows, (row) => row.featuresUsed),
-    usersInvited: Uint32Array.from(columnRows, (row) => row.usersInvited),
-  };
-  return fits ? { usage } : { usage, usageRows: [...rows] };
+/** Dates repeat across accounts: each day's string is made once. Bounded like lib/scoring/dates.ts's caches. */
+const isoOfDay = new Map<number, string>();
+function dateOfDay(day: number): string {
+  if (Number.isNaN(day)) return '';
+  let date = isoOfDay.get(day);
+  if (date === undefined) {
+    if (isoOfDay.size >= 50_000) isoOfDay.clear();
+    date = utcDay(day * DAY_MS);
+    isoOfDay.set(day, date);
+  }
+  return date;
 }
+const dayOrNaN = (date: unknown) => (isIsoDate(date) ? dayOf(date) : NaN);
+const answerOf = (days: unknown) => (days === undefined ? ANSWER.none : days === null ? ANSWER.never : typeof days === 'number' ? ANSWER.days : -1);
 
-function encodeMeetings(rows: readonly Meeting[]): Pick<ScoringRollup, 'meetings' | 'meetingRows'> {
-  const answerOf = (days: unknown) => (days === undefined ? ANSWER.none : days === null ? ANSWER.never : typeof days === 'number' ? ANSWER.days : -1);
-  const fits = rows.every((m) => MEETING_TYPES.includes(m.type) && answerOf(m.responseDays) >= 0);
-  const columnRows = fits ? rows : [];
-  const meetings = {
-    dates: columnRows.map((m) => (typeof m.date === 'string' ? m.date : '')),
-    types: Uint8Array.from(columnRows, (m) => MEETING_TYPES.indexOf(m.type)),
-    attended: Uint8Array.from(columnRows, (m) => (m.attended ? 1 : 0)),
-    answer: Uint8Array.from(columnRows, (m) => answerOf(m.responseDays)),
-    responseDays: Float64Array.from(columnRows, (m) => (typeof m.responseDays === 'number' ? m.responseDays : 0)),
-  };
-  return fits ? { meetings } : { meetings, meetingRows: [...rows] };
+function encodeColumns(usage: readonly UsageDay[], tickets: readonly Ticket[], nps: readonly NpsResponse[], meetings: readonly Meeting[]): Float64Array<ArrayBuffer> {
+  const columns = new Float64Array(layout(Float64Array.of(usage.length, tickets.length, nps.length, meetings.length)).length);
+  columns.set([usage.length, tickets.length, nps.length, meetings.length]);
+  const at = layout(columns);
+  usage.forEach((row, i) => {
+    columns[at.usage + i] = dayOf(row.date);
+    USAGE_COUNTS.forEach((field, c) => (columns[at.usage + (c + 1) * at.n + i] = row[field]));
+  });
+  tickets.forEach((t, i) => {
+    columns[at.tickets + i] = typeof t.createdAt === 'number' ? t.createdAt : NaN;
+    columns[at.tickets + at.m + i] = Math.max(0, SATISFACTIONS.indexOf(t.satisfaction));
+  });
+  nps.forEach((r, i) => {
+    columns[at.nps + i] = dayOrNaN(r.date);
+    columns[at.nps + at.k + i] = typeof r.score === 'number' ? r.score : NaN;
+  });
+  meetings.forEach((m, i) => {
+    const type = MEETING_TYPES.indexOf(m.type);
+    columns[at.meetings + i] = dayOrNaN(m.date);
+    columns[at.meetings + at.j + i] = type < 0 ? NaN : type;
+    columns[at.meetings + 2 * at.j + i] = m.attended ? 1 : 0;
+    columns[at.meetings + 3 * at.j + i] = answerOf(m.responseDays);
+    columns[at.meetings + 4 * at.j + i] = typeof m.responseDays === 'number' ? m.responseDays : 0;
+  });
+  return columns;
 }
 
 /** One account's rollup from its rows. The rows are put in their tables' key order (as an indexed read returns them). */
@@ -101,20 +134,16 @@ export function encodeRollup(accountId: string, rows: RollupRows): ScoringRollup
   const tickets = [...rows.tickets].sort(byKey((t) => t.zendeskId));
   const nps = [...rows.nps].sort(byKey((r) => r.id));
   const meetings = [...rows.meetings].sort(byKey((m) => m.id));
-  return {
+  const usageFits = usage.every((row) => isIsoDate(row.date) && USAGE_COUNTS.every((field) => fitsUint32(row[field])));
+  const meetingsFit = meetings.every((m) => answerOf(m.responseDays) >= 0);
+  const rollup: ScoringRollup = {
     accountId,
     format: ROLLUP_FORMAT,
-    ...encodeUsage(usage),
-    tickets: {
-      createdAt: Float64Array.from(tickets, (t) => (typeof t.createdAt === 'number' ? t.createdAt : NaN)),
-      satisfaction: Uint8Array.from(tickets, (t) => Math.max(0, SATISFACTIONS.indexOf(t.satisfaction))),
-    },
-    nps: {
-      dates: nps.map((r) => (typeof r.date === 'string' ? r.date : '')),
-      scores: Float64Array.from(nps, (r) => (typeof r.score === 'number' ? r.score : NaN)),
-    },
-    ...encodeMeetings(meetings),
+    columns: encodeColumns(usageFits ? usage : [], tickets, nps, meetingsFit ? meetings : []),
   };
+  if (!usageFits) rollup.usageRows = usage;
+  if (!meetingsFit) rollup.meetingRows = meetings;
+  return rollup;
 }
 
 function groupByAccount<T extends { accountId?: string | undefined }>(rows: readonly T[], wanted: ReadonlySet<string>): Map<string, T[]> {
@@ -141,16 +170,16 @@ export function encodeRollups(accountIds: Iterable<string>, rows: RollupRows): S
 }
 
 /** summarizeUsage over the columns, without a row object per day. Every column date is valid, every count clean. */
-function summarizeUsageColumns(usage: ScoringRollup['usage'], window: ScoringWindow, log: IssueLog): UsageSummary {
+function summarizeUsageColumns(columns: Float64Array, window: ScoringWindow, log: IssueLog): UsageSummary {
   const summary: UsageSummary = { newest: null, rowsInWindow: 0, logins: 0, assessments: 0, reports: 0, maxFeaturesUsed: 0 };
+  const { n, usage: days } = layout(columns);
   const today = dayOf(window.today);
   const earliest = window.earliest === null ? -Infinity : dayOf(window.earliest);
   const from = dayOf(window.windowStart);
   const to = dayOf(window.windowEnd);
-  const { days } = usage;
   let newest = -1;
-  for (let i = 0; i < days.length; i++) {
-    const day = days[i]!;
+  for (let i = 0; i < n; i++) {
+    const day = columns[days + i]!;
     if (day > today) {
       log.add('usage.date', DATE_PROBLEM.future);
       continue;
@@ -163,38 +192,49 @@ function summarizeUsageColumns(usage: ScoringRollup['usage'], window: ScoringWin
     newest = i;
     if (day < from || day > to) continue;
     summary.rowsInWindow++;
-    summary.logins += usage.logins[i]!;
-    summary.assessments += usage.assessments[i]!;
-    summary.reports += usage.reports[i]!;
-    summary.maxFeaturesUsed = Math.max(summary.maxFeaturesUsed, usage.featuresUsed[i]!);
+    summary.logins += columns[days + n + i]!;
+    summary.assessments += columns[days + 2 * n + i]!;
+    summary.reports += columns[days + 3 * n + i]!;
+    summary.maxFeaturesUsed = Math.max(summary.maxFeaturesUsed, columns[days + 4 * n + i]!);
   }
-  if (newest >= 0) summary.newest = { date: utcDay(days[newest]! * DAY_MS), usersInvited: usage.usersInvited[newest]! };
+  if (newest >= 0) summary.newest = { date: dateOfDay(columns[days + newest]!), usersInvited: columns[days + 5 * n + newest]! };
   return summary;
 }
 
-function ticketFacts({ createdAt, satisfaction }: ScoringRollup['tickets']): TicketFacts[] {
-  return Array.from(createdAt, (at, i) => ({ createdAt: at, satisfaction: Satisfaction.options[satisfaction[i]!]! }));
-}
-
-function npsFacts({ dates, scores }: ScoringRollup['nps']): NpsFacts[] {
-  return dates.map((date, i) => ({ date, score: scores[i]! }));
-}
-
-function meetingFacts({ dates, types, attended, answer, responseDays }: ScoringRollup['meetings']): MeetingFacts[] {
-  return dates.map((date, i) => ({
-    date,
-    type: MeetingType.options[types[i]!]!,
-    attended: attended[i] === 1,
-    responseDays: answer[i] === ANSWER.days ? responseDays[i]! : answer[i] === ANSWER.never ? null : undefined,
+function ticketFacts(columns: Float64Array): TicketFacts[] {
+  const { m, tickets } = layout(columns);
+  return Array.from({ length: m }, (_, i) => ({
+    createdAt: columns[tickets + i]!,
+    satisfaction: Satisfaction.options[columns[tickets + m + i]!]!,
   }));
+}
+
+function npsFacts(columns: Float64Array): NpsFacts[] {
+  const { k, nps } = layout(columns);
+  return Array.from({ length: k }, (_, i) => ({ date: dateOfDay(columns[nps + i]!), score: columns[nps + k + i]! }));
+}
+
+function meetingFacts(columns: Float64Array): MeetingFacts[] {
+  const { j, meetings } = layout(columns);
+  return Array.from({ length: j }, (_, i) => {
+    const answer = columns[meetings + 3 * j + i];
+    return {
+      date: dateOfDay(columns[meetings + i]!),
+      // An unknown type weighs like any meeting without an executive, as the engine treats it.
+      type: MeetingType.options[columns[meetings + j + i]!] ?? 'check-in',
+      attended: columns[meetings + 2 * j + i] === 1,
+      responseDays: answer === ANSWER.days ? columns[meetings + 4 * j + i]! : answer === ANSWER.never ? null : undefined,
+    };
+  });
 }
 
 /** The engine's row summaries from a rollup (see RowSummarizer). */
 export function rollupSummarizer(rollup: ScoringRollup): RowSummarizer {
+  const { columns } = rollup;
   return (window, log) => ({
-    usage: rollup.usageRows ? summarizeUsage(rollup.usageRows, window, log) : summarizeUsageColumns(rollup.usage, window, log),
-    tickets: summarizeTickets(ticketFacts(rollup.tickets), window, log),
-    newestNps: newestNps(npsFacts(rollup.nps), window.earliest, window.today, log),
-    meetings: usableMeetings(rollup.meetingRows ?? meetingFacts(rollup.meetings), window.earliest, window.today, log),
+    usage: rollup.usageRows ? summarizeUsage(rollup.usageRows, window, log) : summarizeUsageColumns(columns, window, log),
+    tickets: summarizeTickets(ticketFacts(columns), window, log),
+    newestNps: newestNps(npsFacts(columns), window.earliest, window.today, log),
+    meetings: usableMeetings(rollup.meetingRows ?? meetingFacts(columns), window.earliest, window.today, log),
   });
 }

@@ -84,7 +84,7 @@ describe('schema upgrades', () => {
         meetings: fixture.tables.meetings!.filter((r) => r.accountId === account.id) as Meeting[],
       };
       const rollup = await db.scoringRollups.get(account.id);
-      expect(rollup?.usage.days.length).toBe(rows.usage.length);
+      expect(rollup?.columns[0]).toBe(rows.usage.length);
       expect(assessAccount({ account, rollup: rollup! }, DEFAULT_SETTINGS, TODAY)).toEqual(assessAccount(rows, DEFAULT_SETTINGS, TODAY));
     }
     expect(assessAccount({ account: accounts[0]!, rollup: (await db.scoringRollups.get(accounts[0]!.id))! }, DEFAULT_SETTINGS, TODAY).computedScore).not.toBeNull();

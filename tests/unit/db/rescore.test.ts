@@ -192,7 +192,8 @@ describe('rescoreAll', () => {
     expect((await rescoreAll(db, settings, TODAY)).scored).toBe(3);
     expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
     const stored = await db.scoringRollups.bulkGet(['a1', 'a2']);
-    expect(stored.map((r) => [r?.format, r?.usage.days.length])).toEqual([[ROLLUP_FORMAT, 1], [ROLLUP_FORMAT, 1]]);
+    // columns[0]: usage rows held.
+    expect(stored.map((r) => [r?.format, r?.columns[0]])).toEqual([[ROLLUP_FORMAT, 1], [ROLLUP_FORMAT, 1]]);
   });
 
   it('rejects an invalid day or batch size', async () => {

@@ -20,6 +20,8 @@ import { fixtureBlob, NOW } from '../import/helpers';
 
 const TODAY = '2025-03-14';
 const DAY_MS = 86_400_000;
+/** A rollup's usage column `c` (0 day, 1 logins, …, 5 usersInvited) and row counts, per the documented layout. */
+const usageColumn = (columns: Float64Array, c: number) => Array.from(columns.subarray(4 + c * columns[0]!, 4 + (c + 1) * columns[0]!));
 const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 
 let db: SightlineDatabase;
@@ -55,18 +57,18 @@ describe('scoring rollups stay current', () => {
 
     await runImport(db, fixtureBlob('usage.csv'), { fileName: 'usage.csv', now: NOW, skipInvalid: true });
     const acme = await db.scoringRollups.get('sf:001Dn00000AbCdEIAV');
-    expect(Array.from(acme!.usage.days)).toEqual([dayNumber('2025-03-01'), dayNumber('2025-03-02')]);
-    expect(Array.from(acme!.usage.logins)).toEqual([34, 28]);
-    expect(Array.from(acme!.usage.usersInvited)).toEqual([20, 20]);
+    expect(usageColumn(acme!.columns, 0)).toEqual([dayNumber('2025-03-01'), dayNumber('2025-03-02')]);
+    expect(usageColumn(acme!.columns, 1)).toEqual([34, 28]);
+    expect(usageColumn(acme!.columns, 5)).toEqual([20, 20]);
 
     for (const file of ['nps.csv', 'meetings.csv', 'zendesk-tickets.json']) {
       await runImport(db, fixtureBlob(file), { fileName: file, now: NOW, skipInvalid: true });
     }
     const rollups = await db.scoringRollups.toArray();
-    expect(rollups.reduce((n, r) => n + r.usage.days.length, 0)).toBe(await db.usage.count());
-    expect(rollups.reduce((n, r) => n + r.nps.scores.length, 0)).toBe(await db.nps.count());
-    expect(rollups.reduce((n, r) => n + r.meetings.dates.length, 0)).toBe(await db.meetings.count());
-    expect(rollups.reduce((n, r) => n + r.tickets.createdAt.length, 0)).toBe(await db.tickets.filter((t) => t.accountId !== undefined).count());
+    expect(rollups.reduce((n, r) => n + r.columns[0]!, 0)).toBe(await db.usage.count());
+    expect(rollups.reduce((n, r) => n + r.columns[1]!, 0)).toBe(await db.tickets.filter((t) => t.accountId !== undefined).count());
+    expect(rollups.reduce((n, r) => n + r.columns[2]!, 0)).toBe(await db.nps.count());
+    expect(rollups.reduce((n, r) => n + r.columns[3]!, 0)).toBe(await db.meetings.count());
 
     // Rows for accounts imported after them: refreshing all accounts gives each one.
     await refreshRollups(db, (await db.accounts.toCollection().primaryKeys()) as string[]);
@@ -79,8 +81,8 @@ describe('scoring rollups stay current', () => {
     const changed = new Blob(['account_id,date,logins,assessments,reports,active_users,users_invited,features_used\nsf:001Dn00000AbCdEIAV,2025-03-02,5,0,0,1,21,2\n']);
     await runImport(db, changed, { fileName: 'usage2.csv', now: NOW });
     const acme = await db.scoringRollups.get('sf:001Dn00000AbCdEIAV');
-    expect(Array.from(acme!.usage.logins)).toEqual([34, 5]);
-    expect(Array.from(acme!.usage.usersInvited)).toEqual([20, 21]);
+    expect(usageColumn(acme!.columns, 1)).toEqual([34, 5]);
+    expect(usageColumn(acme!.columns, 5)).toEqual([20, 21]);
   });
 
   it('after a ticket is recorded from a Zendesk page, also for the account it moved from', async () => {
@@ -92,13 +94,13 @@ describe('scoring rollups stay current', () => {
       zendeskId: 77, createdAt: Date.parse('2025-03-10T09:00:00Z'), firstReplyMinutes: null, solvedAt: null, status: 'open', priority: 'normal', satisfaction: 'bad',
     };
     expect(await recordSeenTicket(db, { accountId: 'a1', ticket })).toBe(true);
-    const a1 = await db.scoringRollups.get('a1');
-    expect(Array.from(a1!.tickets.createdAt)).toEqual([ticket.createdAt]);
+    // Counts [0, 1, 0, 0], then the ticket's createdAt and satisfaction (3: bad).
+    expect(Array.from((await db.scoringRollups.get('a1'))!.columns)).toEqual([0, 1, 0, 0, ticket.createdAt, 3]);
     expect(await db.scoringRollups.get('a2')).toBeUndefined();
 
     expect(await recordSeenTicket(db, { accountId: 'a2', ticket: { ...ticket, satisfaction: 'good' } })).toBe(true);
-    expect((await db.scoringRollups.get('a1'))!.tickets.createdAt).toHaveLength(0);
-    expect(Array.from((await db.scoringRollups.get('a2'))!.tickets.createdAt)).toEqual([ticket.createdAt]);
+    expect(Array.from((await db.scoringRollups.get('a1'))!.columns)).toEqual([0, 0, 0, 0]);
+    expect(Array.from((await db.scoringRollups.get('a2'))!.columns)).toEqual([0, 1, 0, 0, ticket.createdAt, 2]);
     await expectRollupsCurrent(TODAY);
   });
 

@@ -39,8 +39,11 @@ describe('scoring rollups', () => {
     expect(rollups).toHaveLength(300);
     // The demo's rows fit the columns: the fast path is the one compared.
     expect(rollups.filter((r) => r.usageRows !== undefined || r.meetingRows !== undefined)).toEqual([]);
-    expect(rollups.reduce((n, r) => n + r.usage.days.length, 0)).toBe(portfolio.usage.length);
-    expect(rollups.reduce((n, r) => n + r.tickets.createdAt.length, 0)).toBe(portfolio.tickets.filter((t) => t.accountId).length);
+    // The columns start with the row counts (usage, tickets, NPS, meetings).
+    expect(rollups.reduce((n, r) => n + r.columns[0]!, 0)).toBe(portfolio.usage.length);
+    expect(rollups.reduce((n, r) => n + r.columns[1]!, 0)).toBe(portfolio.tickets.filter((t) => t.accountId).length);
+    expect(rollups.reduce((n, r) => n + r.columns[2]!, 0)).toBe(portfolio.nps.length);
+    expect(rollups.reduce((n, r) => n + r.columns[3]!, 0)).toBe(portfolio.meetings.length);
 
     const byId = new Map(rollups.map((r) => [r.accountId, structuredClone(r)]));
     const rowsOf = <T extends { accountId?: string | undefined }>(rows: readonly T[], id: string) => rows.filter((r) => r.accountId === id);
@@ -76,7 +79,7 @@ describe('scoring rollups', () => {
     const inputs = rawInputs(makeAccount(), usage, [], [], []);
     const rollup = encodeRollup('acc-1', inputs);
     expect(rollup.usageRows).toHaveLength(6);
-    expect(rollup.usage.days).toHaveLength(0);
+    expect(rollup.columns[0]).toBe(0);
     const health = assessAccount(inputs, makeSettings(), TODAY);
     // Key order: 2023-05-01, 2025-02-30, 2025-06-10, 2025-06-11, 2025-07-01, garbage. 4.5 reports is not an issue.
     expect(health.issues.map((i) => `${i.field}: ${i.problem}`)).toEqual([
@@ -142,21 +145,26 @@ describe('scoring rollups', () => {
     }
   });
 
-  it('keep meetings the columns cannot hold exactly', () => {
-    const meetings = [
-      makeMeeting('2025-06-01', { type: 'dinner' as Meeting['type'] }),
-      makeMeeting('2025-06-02', { responseDays: '3' as unknown as number }),
-      makeMeeting('2025-06-03', { attended: 'yes' as unknown as boolean }),
+  it('keep meetings the columns cannot stand for exactly, and score odd ones alike', () => {
+    const odd = [
+      makeMeeting('2025-06-01', { type: 'dinner' as Meeting['type'], responseDays: 1 }),
+      makeMeeting('2025-06-03', { attended: 'yes' as unknown as boolean, type: 'ebr' }),
+      makeMeeting('2025-06-04', { attended: 0 as unknown as boolean, type: 'exec-sponsor' }),
     ];
-    const inputs = rawInputs(makeAccount(), [], [], [], meetings);
-    expect(encodeRollup('acc-1', inputs).meetingRows).toHaveLength(3);
-    expectSameHealth(inputs, makeSettings(), TODAY);
+    const columnar = rawInputs(makeAccount(), [], [], [], odd);
+    expect(encodeRollup('acc-1', columnar).meetingRows).toBeUndefined();
+    expectSameHealth(columnar, makeSettings(), TODAY);
+
+    const kept = rawInputs(makeAccount(), [], [], [], [...odd, makeMeeting('2025-06-02', { responseDays: '3' as unknown as number })]);
+    expect(encodeRollup('acc-1', kept).meetingRows).toHaveLength(4);
+    expectSameHealth(kept, makeSettings(), TODAY);
   });
 
   it('record the format, and hold no account fields', () => {
     const rollup = encodeRollup('acc-9', { usage: [makeUsage('2025-06-01')], tickets: [], nps: [], meetings: [] });
     expect(rollup.format).toBe(ROLLUP_FORMAT);
-    expect(Object.keys(rollup).sort()).toEqual(['accountId', 'format', 'meetings', 'nps', 'tickets', 'usage']);
-    expect(Array.from(rollup.usage.days)).toEqual([Date.UTC(2025, 5, 1) / 86_400_000]);
+    expect(Object.keys(rollup).sort()).toEqual(['accountId', 'columns', 'format']);
+    // Counts, then the usage columns: day, logins, assessments, reports, featuresUsed, usersInvited.
+    expect(Array.from(rollup.columns)).toEqual([1, 0, 0, 0, Date.UTC(2025, 5, 1) / 86_400_000, 0, 0, 0, 0, 0]);
   });
 });
