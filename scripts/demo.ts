@@ -75,7 +75,7 @@ try {
   }
 
   const popup = await session.openExtensionPage('popup.html');
-  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.setViewportSize({ width: 560, height: 600 });
   // The popup with its numbers: ready, and not still computing the portfolio the demo load just changed.
   await popup.locator('html[data-ready="true"]').waitFor({ timeout: BADGE_TIMEOUT_MS });
   await popup.getByTestId('digest-building').waitFor({ state: 'detached', timeout: BADGE_TIMEOUT_MS });

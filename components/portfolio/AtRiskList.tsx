@@ -13,12 +13,12 @@ export function AtRiskList({ rows, hrefOf }: { rows: readonly AtRiskRow[]; hrefO
             href={hrefOf(row)}
             target="_blank"
             rel="noreferrer"
-            className="flex items-center gap-2 py-1 text-xs hover:bg-slate-50"
+            className="flex items-center gap-2 py-0.5 text-xs hover:bg-slate-50"
             data-testid="at-risk-account"
             data-account-id={row.id}
             title={`${row.name}: ${BAND_LABEL[row.band]}${row.overridden ? `, score set by hand (computed ${row.computedScore ?? 'none'})` : ''}`}
           >
-            <span className={`flex h-6 w-7 shrink-0 items-center justify-center rounded text-[11px] font-bold text-white ${BAND_FILL[row.band]}`}>
+            <span className={`flex h-5 w-7 shrink-0 items-center justify-center rounded text-[11px] font-bold text-white ${BAND_FILL[row.band]}`}>
               {row.score}
               {row.overridden ? '*' : ''}
             </span>

@@ -142,22 +142,22 @@ export function App() {
   const hrefOf = (row: AtRiskRow) => accountHref(row, base?.settings.salesforceInstanceUrl ?? '', panelUrl);
 
   return (
-    <main className="w-[400px] space-y-3 p-3 text-sm text-slate-800">
-      <header className="space-y-1.5">
-        <div className="flex items-center justify-between">
+    <main className="w-[560px] space-y-2.5 px-3 py-2.5 text-sm text-slate-800">
+      <header className="flex items-center justify-between gap-2">
+        <div className="flex items-center gap-3">
           <h1 className="text-base font-semibold tracking-tight text-teal-700">Sightline</h1>
-          <div className="flex items-center gap-2 text-xs text-slate-500">
-            {view && view.demoAccounts > 0 ? (
-              <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900" data-testid="demo-marker" title="Fictional accounts from the demo generator">
-                Demo data
-              </span>
-            ) : null}
-            <span data-testid="account-count">
-              {accountCount !== undefined ? `${formatCount(accountCount)} accounts` : view ? `${formatCount(view.totalAccounts)} accounts` : 'Loading…'}
-            </span>
-          </div>
+          {view && filter && !empty ? <FilterBar filter={filter} onChange={changeFilter} /> : null}
         </div>
-        {view && filter && !empty ? <FilterBar filter={filter} onChange={changeFilter} /> : null}
+        <div className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-500">
+          {view && view.demoAccounts > 0 ? (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900" data-testid="demo-marker" title="Fictional accounts from the demo generator">
+              Demo data
+            </span>
+          ) : null}
+          <span data-testid="account-count">
+            {accountCount !== undefined ? `${formatCount(accountCount)} accounts` : view ? `${formatCount(view.totalAccounts)} accounts` : 'Loading…'}
+          </span>
+        </div>
       </header>
 
       {empty ? (
@@ -196,23 +196,25 @@ export function App() {
               <span className="text-[11px] text-slate-500" data-testid="selection-summary">
                 {formatCount(view.accounts)} active · {formatMoney(view.arr)} ARR
                 {view.churned ? ` · ${formatCount(view.churned)} churned` : ''}
+                {view.noArr > 0 ? <span title="Active accounts with no ARR recorded">{` · ${formatCount(view.noArr)} without ARR`}</span> : null}
               </span>
             }
           >
             <BandBar bands={view.bands} />
-            {view.noArr > 0 ? <p className="text-[11px] text-slate-500">{formatCount(view.noArr)} active accounts have no ARR recorded.</p> : null}
           </Section>
           <Section title="Metrics vs targets" aside={<span className="text-[11px] text-slate-500">retention 12 mo · others 90 d</span>}>
             <MetricTiles rows={view.metrics} />
           </Section>
-          <Section title="Renewals">
-            <RenewalsTable rows={view.renewals} overdue={view.overdue} />
-          </Section>
+          <div className="grid grid-cols-[3fr_2fr] gap-5">
+            <Section title="Renewals">
+              <RenewalsTable rows={view.renewals} overdue={view.overdue} />
+            </Section>
+            <Section title="Playbooks">
+              {runs ? <RunsSummary portfolio={runs.portfolio} mine={runs.mine} /> : <p className="text-xs text-slate-500">Counting open runs…</p>}
+            </Section>
+          </div>
           <Section title="Top at-risk accounts" aside={<span className="text-[11px] text-slate-500">by ARR · score · 30 d · renewal</span>}>
             <AtRiskList rows={view.atRisk} hrefOf={hrefOf} />
-          </Section>
-          <Section title="Playbooks">
-            {runs ? <RunsSummary portfolio={runs.portfolio} mine={runs.mine} /> : <p className="text-xs text-slate-500">Counting open runs…</p>}
           </Section>
           <footer className="flex items-center justify-between border-t border-slate-100 pt-2 text-xs">
             <span className="text-[11px] text-slate-500" data-testid="digest-age">

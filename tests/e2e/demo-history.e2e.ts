@@ -58,7 +58,7 @@ describe('demo health history', () => {
 
   it('gives the popup’s top at-risk accounts their 30-day trend', async () => {
     const popup = await session.openExtensionPage('popup.html');
-    await popup.setViewportSize({ width: 400, height: 700 });
+    await popup.setViewportSize({ width: 560, height: 600 });
     const rows = popup.getByTestId('at-risk-account');
     await rows.first().waitFor({ timeout: 30_000 });
     const ids = await rows.evaluateAll((links) => links.map((link) => link.getAttribute('data-account-id')!));

@@ -17,7 +17,8 @@ import { DEFAULT_SETTINGS } from '../../lib/schemas/settings';
 import { launchForTest } from './support';
 
 const ME = 'Priya Raman';
-const POPUP_SIZE = { width: 400, height: 600 };
+// Chrome's popup is at most 800 × 600: the popup is 560 wide and must fit 600 high.
+const POPUP_SIZE = { width: 560, height: 600 };
 
 let session: ExtensionSession;
 let options: Page;
@@ -300,6 +301,10 @@ describe('popup with the demo portfolio', () => {
     await expect(popup.getByTestId('demo-marker').isVisible()).resolves.toBe(true);
     await screenshot(popup, 'portfolio-popup');
     await screenshot(popup, 'portfolio-popup-full', { fullPage: true });
+    // Everything fits Chrome's popup (at most 800 × 600) without scrolling.
+    const size = await popup.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    expect(size.width).toBeLessThanOrEqual(POPUP_SIZE.width);
+    expect(size.height).toBeLessThanOrEqual(POPUP_SIZE.height);
     await popup.close();
     expect(pageErrors).toEqual([]);
   });
