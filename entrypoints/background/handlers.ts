@@ -7,9 +7,10 @@ import { linkPageKeys, searchAccounts } from '@/lib/db/page-links';
 import { addPlaybookRunNote, closePlaybookRun, skipStep, startRun, tickStep, untickStep } from '@/lib/db/playbook-runs';
 import { readTemplate } from '@/lib/db/playbook-templates';
 import { loadSettings } from '@/lib/db/settings';
+import { cachedSettings } from '@/lib/db/settings-cache';
 import { recordSeenTicket } from '@/lib/db/tickets';
 import { CURRENT_SCHEMA_VERSION } from '@/lib/db/versions';
-import { matchAccount } from '@/lib/matching/match-account';
+import { matchAccount, pageLinkKeys } from '@/lib/matching/match-account';
 import { MessageRejectedError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/server';
 
@@ -21,8 +22,9 @@ async function currentUser(db: SightlineDatabase): Promise<string> {
 export function createHandlers(db: SightlineDatabase, startedAt: number): Handlers {
   return {
     async lookupAccount(keys) {
-      const settings = await loadSettings(db);
-      const match = await matchAccount(keys, databaseAccountFinder(db), settings.personalDomains);
+      // Every badge asks: settings come from memory, and the page's remembered links are read in one request.
+      const settings = await cachedSettings(db);
+      const match = await matchAccount(keys, databaseAccountFinder(db, pageLinkKeys(keys)), settings.personalDomains);
       if (match.status === 'no-match') return match;
       return {
         status: 'matched',

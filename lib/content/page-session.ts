@@ -46,8 +46,9 @@ export interface HostAdapter<Target> {
   /** Where the badge goes; null when the page has no such place (the badge then floats top right). */
   findAnchor(target: Target): BadgeAnchor | null;
   /**
-   * Called once the account is known, e.g. to record the ticket's facts. Resolves true when it stored data the
-   * score reads (the badge is then refreshed so it agrees with the panel). Failures are ignored.
+   * Called once the account is known and the page has stayed AFTER_MATCH_DELAY_MS, e.g. to record the ticket's
+   * facts. Resolves true when it stored data the score reads (the badge is then refreshed so it agrees with the
+   * panel). Failures are ignored.
    */
   afterMatch?(target: Target, match: Extract<LookupAccountResponse, { status: 'matched' }>, signal: AbortSignal): Promise<boolean>;
   /** Pixels the host's fixed top bar takes; the panel docks below it. */
@@ -55,9 +56,31 @@ export interface HostAdapter<Target> {
 }
 
 const ANCHOR_WAIT_MS = 4000;
+/**
+ * How long a page must stay before its after-match work (recording the ticket, which reads the host API again and
+ * writes) runs: that work is not urgent, and an agent flicking through tickets should get each badge without the
+ * previous page's writes in the way.
+ */
+const AFTER_MATCH_DELAY_MS = 500;
 /** After the overlay fallback, how long and how often to look for a title that renders late. */
 const LATE_ANCHOR_WAIT_MS = 30_000;
 const LATE_ANCHOR_CHECK_MS = 250;
+
+/** Resolves true once the page has stayed AFTER_MATCH_DELAY_MS, false as soon as it is left. */
+function settled(signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, AFTER_MATCH_DELAY_MS);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 export function startPageSession<Target>(ctx: ContentScriptContext, adapter: HostAdapter<Target>): void {
   let current: { key: string; target: Target; controller: AbortController; badge: BadgeHandle } | undefined;
@@ -135,7 +158,8 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
       lastRead = { read, answer };
       if (answer.status === 'matched') {
         badge.render({ kind: 'matched', account: answer.account, method: answer.method, matchedOn: answer.matchedOn });
-        const stored = await adapter.afterMatch?.(target, answer, controller.signal).catch(() => false);
+        if (!adapter.afterMatch || !(await settled(controller.signal))) return;
+        const stored = await adapter.afterMatch(target, answer, controller.signal).catch(() => false);
         if (!stored || controller.signal.aborted) return;
         const fresh = await sendMessage('lookupAccount', read.keys);
         if (controller.signal.aborted || fresh.status !== 'matched') return;
@@ -162,8 +186,9 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     const controller = new AbortController();
     const badge = createBadge(togglePanel);
     current = { key, target, controller, badge };
-    void placeBadge(badge, target, controller.signal);
+    // The lookup first: its host API read is the longest wait, and finding the anchor may force a style pass.
     void lookUp(key);
+    void placeBadge(badge, target, controller.signal);
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));

@@ -71,8 +71,10 @@ function satisfactionOf(score: string | undefined): ZendeskTicketFacts['satisfac
   }
 }
 
+const Email = z.string().email();
+
 function keysFrom(user: z.infer<typeof ZendeskUser> | undefined, org: z.infer<typeof ZendeskOrganization> | undefined): PageKeys | null {
-  const email = user?.email && z.string().email().safeParse(user.email).success ? user.email.toLowerCase() : undefined;
+  const email = user?.email && Email.safeParse(user.email).success ? user.email.toLowerCase() : undefined;
   const orgId = org?.id ?? user?.organization_id ?? undefined;
   const keys: PageKeys = {
     ...(orgId ? { zendeskOrgId: String(orgId) } : {}),

@@ -1,0 +1,74 @@
+/**
+ * Issue 5 (badge speed): the background's lookupAccount keeps settings in memory and reads a page's remembered
+ * links in one request. Neither may change an answer: a settings change made anywhere is seen by the next lookup,
+ * and a link remembered under any of the page's keys still wins over the other ways of matching.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '@/entrypoints/background/handlers';
+import { SightlineDatabase } from '@/lib/db/database';
+import { cachedSettings } from '@/lib/db/settings-cache';
+import { saveSettings } from '@/lib/db/settings';
+import type { Runtime } from 'webextension-polyfill';
+import type { Account } from '@/lib/schemas/records';
+import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+
+const SENDER = { url: 'https://acme.zendesk.com/agent/tickets/1' } as Runtime.MessageSender;
+
+let db: SightlineDatabase;
+
+beforeEach(async () => {
+  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+function account(id: string, fields: Partial<Account> = {}): Account {
+  return { id, name: id, domains: [], arr: 1000, startDate: '2024-01-01', status: 'active', ...fields };
+}
+
+describe('lookupAccount', () => {
+  it('sees a settings change made after an earlier lookup', async () => {
+    await db.accounts.put(account('mailco', { domains: ['mail.example'] }));
+    await saveSettings(db, { ...DEFAULT_SETTINGS, personalDomains: ['mail.example'] });
+    const { lookupAccount } = createHandlers(db, 1);
+    const before = await lookupAccount({ email: 'jo@mail.example' }, SENDER);
+    expect(before.status).toBe('no-match');
+
+    await saveSettings(db, { ...DEFAULT_SETTINGS, personalDomains: [] });
+    const after = await lookupAccount({ email: 'jo@mail.example' }, SENDER);
+    expect(after).toMatchObject({ status: 'matched', method: 'email-domain', matchedOn: 'mail.example', account: { accountId: 'mailco' } });
+  });
+
+  it('lets a link remembered under a later key win over the organization match', async () => {
+    await db.accounts.bulkPut([account('by-org', { zendeskOrgId: '77' }), account('picked')]);
+    await db.pageLinks.put({ key: 'name:acme inc', accountId: 'picked', at: 1 });
+    const { lookupAccount } = createHandlers(db, 1);
+    const answer = await lookupAccount({ zendeskOrgId: '77', email: 'jo@acme.com', name: 'Acme Inc' }, SENDER);
+    expect(answer).toMatchObject({ status: 'matched', method: 'chosen', matchedOn: 'acme inc', account: { accountId: 'picked' } });
+  });
+
+  it('matches by organization when the page has no remembered link', async () => {
+    await db.accounts.bulkPut([account('by-org', { zendeskOrgId: '77' }), account('other')]);
+    await db.pageLinks.put({ key: 'name:someone else', accountId: 'other', at: 1 });
+    const { lookupAccount } = createHandlers(db, 1);
+    const answer = await lookupAccount({ zendeskOrgId: '77', name: 'Acme Inc' }, SENDER);
+    expect(answer).toMatchObject({ status: 'matched', method: 'zendesk-org', account: { accountId: 'by-org' } });
+  });
+});
+
+describe('cachedSettings', () => {
+  it('keeps settings per database: one opened afresh reads its own', async () => {
+    await saveSettings(db, { ...DEFAULT_SETTINGS, windowDays: 45 });
+    expect((await cachedSettings(db)).windowDays).toBe(45);
+    const other = new SightlineDatabase(`test-${crypto.randomUUID()}`);
+    await other.open();
+    try {
+      expect((await cachedSettings(other)).windowDays).toBe(DEFAULT_SETTINGS.windowDays);
+    } finally {
+      await other.delete();
+    }
+  });
+});
