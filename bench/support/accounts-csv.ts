@@ -3,7 +3,7 @@
  * ids, M/D/YYYY dates, amounts with thousands separators, the footer block after a blank line), ~200 bytes a row:
  * 100k rows ≈ 20 MB. Deterministic; written once per size into the bench's scratch folder.
  */
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
@@ -66,6 +66,7 @@ const FOOTER = ['', '', '"Grand Totals (100,000 records)"', '', '"Accounts repor
 export async function accountsCsv(dir: string, rows: number): Promise<{ path: string; mb: number }> {
   const path = join(dir, `accounts-${rows}.csv`);
   if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
     const out = createWriteStream(path);
     out.write(`${HEADER.map(quote).join(',')}\r\n`);
     for (let i = 0; i < rows; i++) {

@@ -26,7 +26,7 @@ type Busy = 'analyze' | 'validate' | 'commit' | undefined;
 const PHASE_LABELS: Record<ImportProgress['phase'], { label: string; unit: string }> = {
   analyze: { label: 'Reading the file', unit: 'rows' },
   validate: { label: 'Checking every row', unit: 'rows' },
-  commit: { label: 'Saving', unit: 'records' },
+  commit: { label: 'Saving', unit: 'rows' },
 };
 
 function choicesFor(analysis: FileAnalysis, kind: ImportKind): ImportChoices {

@@ -1,25 +1,26 @@
 /**
  * The import worker: reads, validates and commits an import off the main thread, so a 100 MB file never
- * freezes the options page. It holds the file, the analysis and the validated records between the user's steps,
- * and opens its own connection to the extension's database for the one commit transaction.
+ * freezes the options page. Between the user's steps it holds the file, the analysis and what the check found,
+ * never the records: the commit converts the file again, streaming, inside its one transaction
+ * (lib/db/import-commit.ts), through its own connection to the extension's database.
  * Cancel: a running parse stops at the next chunk; a running commit aborts its transaction.
  */
 import { getDatabase } from '@/lib/db/database';
-import { commitImport, loadAccountLinkIndex, previewCommit } from '@/lib/db/import-commit';
+import { loadAccountLinkIndex, upsertFile } from '@/lib/db/import-commit';
 import { loadSettings } from '@/lib/db/settings';
 import { analyzeFile, type FileAnalysis } from '@/lib/import/analyze-file';
 import { buildContext } from '@/lib/import/build-context';
-import { convertFile } from '@/lib/import/convert-file';
-import type { ConversionResult } from '@/lib/import/convert-rows';
-import type { ImportRecord } from '@/lib/import/kind-spec';
+import type { ConversionEnvironment, ImportChoices } from '@/lib/import/convert-file';
+import { InvalidRowsError } from '@/lib/import/convert-rows';
 import { ImportFileError } from '@/lib/import/problems';
-import { InvalidRowsError, runImport, summarize } from '@/lib/import/run-import';
+import { runImport, summarize } from '@/lib/import/run-import';
 import { ImportCancelledError } from '@/lib/import/text-chunks';
-import { type ImportRequest, type ImportResponse, validationReport } from '@/lib/import/worker-protocol';
+import { type ImportRequest, type ImportResponse, type ValidationReport, validationReport } from '@/lib/import/worker-protocol';
 
 let file: Blob | undefined;
 let analysis: FileAnalysis | undefined;
-let conversion: ConversionResult<ImportRecord> | undefined;
+/** The choices and environment the rows were checked with, and what the check found: the commit uses the same. */
+let checked: { choices: ImportChoices; environment: ConversionEnvironment; report: ValidationReport } | undefined;
 let running: AbortController | undefined;
 let timings = { analyze: 0, validate: 0, commit: 0 };
 
@@ -34,7 +35,7 @@ async function handle(request: Exclude<ImportRequest, { type: 'cancel' }>, signa
   switch (request.type) {
     case 'analyze': {
       file = request.file;
-      conversion = undefined;
+      checked = undefined;
       const started = performance.now();
       analysis = await analyzeFile(request.file, request.fileName, {
         signal,
@@ -47,35 +48,35 @@ async function handle(request: Exclude<ImportRequest, { type: 'cancel' }>, signa
       if (!file || !analysis) throw new Error('choose a file first');
       const current = analysis;
       const started = performance.now();
-      conversion = undefined;
+      checked = undefined;
       const settings = await loadSettings(db);
-      const result: ConversionResult<ImportRecord> = await convertFile(
-        file,
-        current,
-        request.choices,
-        { context: buildContext(settings, new Date()), accounts: await loadAccountLinkIndex(db, request.choices.kind) },
-        {
-          signal,
-          onProgress: ({ rows, bytesRead, totalBytes }) =>
-            progress({ phase: 'validate', done: rows, total: current.rowCount, bytesRead, totalBytes }),
-        },
-      );
-      conversion = result;
+      const environment = { context: buildContext(settings, new Date()), accounts: await loadAccountLinkIndex(db, request.choices.kind) };
+      const { conversion, counts } = await upsertFile(db, file, current, request.choices, environment, {
+        write: false,
+        signal,
+        onProgress: ({ rows, bytesRead, totalBytes }) => progress({ phase: 'validate', done: rows, total: current.rowCount, bytesRead, totalBytes }),
+      });
+      const report = validationReport(conversion, counts);
+      checked = { choices: request.choices, environment, report };
       timings.validate = performance.now() - started;
-      return { type: 'validated', report: validationReport(result, await previewCommit(db, result)) };
+      return { type: 'validated', report };
     }
     case 'commit': {
-      if (!analysis || !conversion) throw new Error('check the rows first');
-      if (conversion.invalidRows > 0 && !request.skipInvalid) throw new InvalidRowsError(conversion);
+      if (!file || !analysis || !checked) throw new Error('check the rows first');
+      const current = analysis;
+      const { choices, environment, report } = checked;
+      if (report.invalidRows > 0 && !request.skipInvalid) throw new InvalidRowsError(report);
       const started = performance.now();
-      const counts = await commitImport(db, conversion, {
+      const { conversion, counts } = await upsertFile(db, file, current, choices, environment, {
+        write: true,
+        skipInvalid: request.skipInvalid,
+        checked: report,
         signal,
-        onProgress: ({ written, total }) => progress({ phase: 'commit', done: written, total }),
+        onProgress: ({ rows, bytesRead, totalBytes }) => progress({ phase: 'commit', done: rows, total: current.rowCount, bytesRead, totalBytes }),
       });
       timings.commit = performance.now() - started;
-      const summary = summarize(analysis, conversion, counts, timings);
-      conversion = undefined; // committed: a second click must not write again
-      return { type: 'committed', summary };
+      checked = undefined; // committed: a second click must not write again
+      return { type: 'committed', summary: summarize(current, conversion, counts, timings) };
     }
     case 'run':
       return {

@@ -13,6 +13,7 @@ import { KIND_SPECS } from './kinds';
 import { type ConversionResult, RowConverter } from './convert-rows';
 import { ImportFileError } from './problems';
 import { readTable } from './table-reader';
+import type { ByteSource } from './text-chunks';
 
 export interface ImportChoices<K extends ImportKind = ImportKind> {
   kind: K;
@@ -64,12 +65,25 @@ export function blockingIssues(analysis: FileAnalysis, choices: ImportChoices): 
   return issues;
 }
 
+export interface ConversionEnvironment {
+  context: BuildContext;
+  accounts: AccountLinkIndex;
+}
+
+export interface ConvertOptions<R> extends PassOptions {
+  /**
+   * Streaming: called after each batch of rows with that batch's valid records, which the result then does not
+   * keep, and the conversion so far.
+   */
+  onRecords?: (records: R[], conversion: Readonly<ConversionResult<R>>) => void;
+}
+
 export async function convertFile<K extends ImportKind>(
-  blob: Blob,
+  source: ByteSource,
   analysis: FileAnalysis,
   choices: ImportChoices<K>,
-  environment: { context: BuildContext; accounts: AccountLinkIndex },
-  options: PassOptions = {},
+  environment: ConversionEnvironment,
+  options: ConvertOptions<RecordOfKind[K]> = {},
 ): Promise<ConversionResult<RecordOfKind[K]>> {
   const issues = blockingIssues(analysis, choices);
   if (issues.length) throw new ImportFileError({ file: analysis.fileName, message: issues.join('. ') });
@@ -86,18 +100,19 @@ export async function convertFile<K extends ImportKind>(
   });
   let rows = 0;
   await readTable(
-    blob,
+    source,
     {
       fileName: analysis.fileName,
       sniff: analysis.sniff,
       encoding: analysis.encoding,
       knownHeaders: analysis.headers,
       signal: options.signal,
-      onProgress: (bytesRead) => options.onProgress?.({ rows, bytesRead, totalBytes: blob.size }),
+      onProgress: (bytesRead) => options.onProgress?.({ rows, bytesRead, totalBytes: source.size }),
     },
     (batch) => {
       for (const row of batch) converter.add(row);
       rows += batch.length;
+      options.onRecords?.(converter.takeRecords(), converter.progress);
     },
   );
   return converter.finish();

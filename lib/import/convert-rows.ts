@@ -14,7 +14,7 @@ import { type ColumnMapping, mappedFields } from './header-mapping';
 import type { ImportKind } from './import-kinds';
 import { type BuildContext, type ImportKindSpec, type RecordOfKind, RowValues } from './kind-spec';
 import { KIND_SPECS } from './kinds';
-import type { ImportProblem, RowLabel } from './problems';
+import { describeProblem, type ImportProblem, type RowLabel } from './problems';
 import { findReservedId, isDemoId } from './reserved-ids';
 import type { SourceRow } from './table-reader';
 
@@ -54,7 +54,10 @@ export interface PreviewRow {
 
 export interface ConversionResult<R> {
   kind: ImportKind;
+  /** The valid records not yet taken by a streaming caller (all of them otherwise). */
   records: R[];
+  /** Valid records in the whole file. */
+  recordCount: number;
   rowsRead: number;
   invalidRows: number;
   /** The first MAX_LISTED_PROBLEMS problems. */
@@ -70,6 +73,17 @@ export interface ConversionResult<R> {
   defaultedKeys: string[];
   /** Warnings about the file as a whole (they do not stop the import). */
   notes: string[];
+}
+
+/** The file has invalid rows and the caller did not choose to skip them: nothing was written. */
+export class InvalidRowsError extends Error {
+  constructor(readonly conversion: Pick<ConversionResult<unknown>, 'invalidRows' | 'rowsRead' | 'problems'>) {
+    super(
+      `${conversion.invalidRows} of ${conversion.rowsRead} rows are invalid, so nothing was imported. ` +
+        `First: ${conversion.problems[0] ? describeProblem(conversion.problems[0]) : 'unknown'}`,
+    );
+    this.name = 'InvalidRowsError';
+  }
 }
 
 type ZodIssue = z.ZodError['issues'][number];
@@ -138,6 +152,7 @@ export class RowConverter<K extends ImportKind> {
     this.result = {
       kind: setup.kind,
       records: [],
+      recordCount: 0,
       rowsRead: 0,
       invalidRows: 0,
       problems: [],
@@ -276,6 +291,7 @@ export class RowConverter<K extends ImportKind> {
       if (record) {
         for (const key of naturalKeys) this.seenKeys.set(key, row.number);
         result.records.push(record);
+        result.recordCount++;
       }
     }
 
@@ -290,6 +306,18 @@ export class RowConverter<K extends ImportKind> {
         }).concat(unlinkedReason && status !== 'invalid' ? [`no account: ${unlinkedReason}`] : []),
       });
     }
+  }
+
+  /** The conversion so far. */
+  get progress(): Readonly<ConversionResult<RecordOfKind[K]>> {
+    return this.result;
+  }
+
+  /** Hands over the valid records converted since the last call, so a streaming caller never holds them all. */
+  takeRecords(): RecordOfKind[K][] {
+    const records = this.result.records;
+    this.result.records = [];
+    return records;
   }
 
   finish(): ConversionResult<RecordOfKind[K]> {

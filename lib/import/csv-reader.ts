@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import type { TextEncodingName } from './file-sniff';
 import { ImportFileError } from './problems';
-import { readTextChunks } from './text-chunks';
+import { type ByteSource, readTextChunks } from './text-chunks';
 
 export interface CsvDialect {
   delimiter: string;
@@ -50,7 +50,7 @@ function isPapaParseResult(value: unknown): value is PapaParseResult {
 }
 
 export async function readCsvRecords(
-  blob: Blob,
+  source: ByteSource,
   options: CsvReadOptions,
   onRecords: (records: CsvRecord[]) => void,
 ): Promise<CsvDialect> {
@@ -60,7 +60,7 @@ export async function readCsvRecords(
   let baseIndex = 0;
   let nextNumber = 1;
 
-  for await (const chunk of readTextChunks(blob, options.encoding, { skipBytes: options.skipBytes, signal: options.signal })) {
+  for await (const chunk of readTextChunks(source, options.encoding, { skipBytes: options.skipBytes, signal: options.signal })) {
     const input = pending + chunk.text;
     if (!dialect) {
       if (!input && !chunk.last) continue;

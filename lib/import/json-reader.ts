@@ -8,7 +8,7 @@ import type { TextEncodingName } from './file-sniff';
 import { type ImportKind, isImportKind } from './import-kinds';
 import { flattenObject, isJsonObject } from './json-values';
 import { ImportFileError } from './problems';
-import { readTextChunks } from './text-chunks';
+import { type ByteSource, readTextChunks } from './text-chunks';
 import {
   EMPTY_SIDELOADS,
   isZendeskTicket,
@@ -101,12 +101,12 @@ function lineOfPosition(text: string, message: string): string {
 }
 
 export async function readJsonDocument(
-  blob: Blob,
+  source: ByteSource,
   options: JsonReadOptions,
   onRows: (rows: NamedRow[]) => void,
 ): Promise<{ kindHint?: ImportKind }> {
   let text = '';
-  for await (const chunk of readTextChunks(blob, options.encoding, { skipBytes: options.skipBytes, signal: options.signal })) {
+  for await (const chunk of readTextChunks(source, options.encoding, { skipBytes: options.skipBytes, signal: options.signal })) {
     text += chunk.text;
     options.onProgress?.(chunk.bytesRead);
   }
@@ -123,7 +123,7 @@ export async function readJsonDocument(
 }
 
 export async function readNdjson(
-  blob: Blob,
+  source: ByteSource,
   options: JsonReadOptions,
   onRows: (rows: NamedRow[]) => void,
 ): Promise<{ kindHint?: ImportKind }> {
@@ -131,7 +131,7 @@ export async function readNdjson(
   let lineNumber = 0;
   let kindHint: ImportKind | undefined;
   let sawRecord = false;
-  for await (const chunk of readTextChunks(blob, options.encoding, { skipBytes: options.skipBytes, signal: options.signal })) {
+  for await (const chunk of readTextChunks(source, options.encoding, { skipBytes: options.skipBytes, signal: options.signal })) {
     const lines = (pending + chunk.text).split('\n');
     pending = chunk.last ? '' : lines.pop()!;
     const rows: NamedRow[] = [];

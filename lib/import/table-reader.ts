@@ -11,6 +11,7 @@ import type { ImportKind } from './import-kinds';
 import { type NamedRow, readJsonDocument, readNdjson } from './json-reader';
 import type { RowLabel } from './problems';
 import { isBlankRow, ReportFooterFilter } from './salesforce-footer';
+import type { ByteSource } from './text-chunks';
 
 export interface SourceRow {
   /** Aligned to the headers; may be shorter (missing cells are empty). */
@@ -42,7 +43,7 @@ function headerNames(cells: readonly string[]): string[] {
 }
 
 async function readCsvTable(
-  blob: Blob,
+  source: ByteSource,
   options: TableReadOptions,
   onRows: (rows: SourceRow[], headers: readonly string[]) => void,
 ): Promise<TableShape> {
@@ -58,7 +59,7 @@ async function readCsvTable(
     return { cells, number, problem };
   };
   const dialect = await readCsvRecords(
-    blob,
+    source,
     { fileName: options.fileName, encoding: options.encoding, skipBytes: options.sniff.bomBytes, signal: options.signal, onProgress: options.onProgress },
     (records) => {
       const rows: SourceRow[] = [];
@@ -79,7 +80,7 @@ async function readCsvTable(
 }
 
 async function readJsonTable(
-  blob: Blob,
+  source: ByteSource,
   options: TableReadOptions,
   onRows: (rows: SourceRow[], headers: readonly string[]) => void,
 ): Promise<TableShape> {
@@ -104,14 +105,14 @@ async function readJsonTable(
   };
   const readOptions = { fileName: options.fileName, encoding: options.encoding, skipBytes: options.sniff.bomBytes, signal: options.signal, onProgress: options.onProgress };
   const ndjson = options.sniff.format === 'ndjson';
-  const { kindHint } = ndjson ? await readNdjson(blob, readOptions, align) : await readJsonDocument(blob, readOptions, align);
+  const { kindHint } = ndjson ? await readNdjson(source, readOptions, align) : await readJsonDocument(source, readOptions, align);
   return { headers, rowLabel: ndjson ? 'line' : 'record', kindHint, footerRowsDropped: 0 };
 }
 
 export function readTable(
-  blob: Blob,
+  source: ByteSource,
   options: TableReadOptions,
   onRows: (rows: SourceRow[], headers: readonly string[]) => void,
 ): Promise<TableShape> {
-  return options.sniff.format === 'csv' ? readCsvTable(blob, options, onRows) : readJsonTable(blob, options, onRows);
+  return options.sniff.format === 'csv' ? readCsvTable(source, options, onRows) : readJsonTable(source, options, onRows);
 }

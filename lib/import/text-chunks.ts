@@ -5,7 +5,8 @@
  */
 import type { TextEncodingName } from './file-sniff';
 
-export const CHUNK_BYTES = 2 * 1024 * 1024;
+/** Small enough that a commit writes one chunk's records while it converts the next (~2,500 rows of 200 bytes). */
+export const CHUNK_BYTES = 512 * 1024;
 
 /**
  * Windows-1252 is Latin-1 except for 0x80–0x9F, which hold €, curly quotes, dashes, Š, Œ, ™ …. Some runtimes
@@ -42,8 +43,18 @@ export interface TextChunk {
   last: boolean;
 }
 
+/**
+ * Where a file's bytes come from: the file itself, or bytes already in memory whose owner does its own work
+ * between two chunks (the commit writes a chunk's records before it hands out the next, lib/db/import-commit.ts).
+ */
+export type ByteSource = Blob | { size: number; read(start: number, end: number): Promise<Uint8Array> };
+
+async function readBytes(source: ByteSource, start: number, end: number): Promise<Uint8Array> {
+  return source instanceof Blob ? new Uint8Array(await source.slice(start, end).arrayBuffer()) : source.read(start, end);
+}
+
 export async function* readTextChunks(
-  blob: Blob,
+  source: ByteSource,
   encoding: TextEncodingName,
   options: { skipBytes?: number; chunkBytes?: number; signal?: AbortSignal } = {},
 ): AsyncGenerator<TextChunk> {
@@ -51,15 +62,15 @@ export async function* readTextChunks(
   // The byte-order mark is skipped by offset, so the decoders never see it.
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
   let offset = options.skipBytes ?? 0;
-  if (offset >= blob.size) {
-    yield { text: '', bytesRead: blob.size, last: true };
+  if (offset >= source.size) {
+    yield { text: '', bytesRead: source.size, last: true };
     return;
   }
-  while (offset < blob.size) {
+  while (offset < source.size) {
     if (options.signal?.aborted) throw new ImportCancelledError();
-    const end = Math.min(offset + chunkBytes, blob.size);
-    const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
-    const last = end >= blob.size;
+    const end = Math.min(offset + chunkBytes, source.size);
+    const bytes = await readBytes(source, offset, end);
+    const last = end >= source.size;
     let text: string;
     try {
       text = decoder.decode(bytes, { stream: !last });

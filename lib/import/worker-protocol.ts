@@ -1,7 +1,7 @@
 /**
  * Messages between the options page and its import worker. Both ends are this extension's own code in the same
- * origin, so these are typed, not validated. The validated records stay in the worker between steps; the page
- * only ever receives counts, previews and problems.
+ * origin, so these are typed, not validated. The records never leave the worker; the page only ever receives
+ * counts, previews and problems.
  */
 import type { CommitCounts } from '../db/import-commit';
 import type { FileAnalysis } from './analyze-file';
@@ -38,6 +38,6 @@ export type ImportResponse =
   | { type: 'cancelled' };
 
 export function validationReport(conversion: ConversionResult<ImportRecord>, plan: CommitCounts): ValidationReport {
-  const { records, ...rest } = conversion;
-  return { ...rest, validCount: records.length, plan };
+  const { records: _streamed, ...rest } = conversion;
+  return { ...rest, validCount: conversion.recordCount, plan };
 }

@@ -229,7 +229,7 @@ describe('a 50 MB file', () => {
 
       // The page dying mid-commit (its worker with it) leaves the database as it was: IndexedDB aborts the transaction.
       await options.getByTestId('import-commit').click();
-      await expect.poll(() => options.getByTestId('import-progress').textContent(), { timeout: 60_000 }).toMatch(/Saving[\s\S]*[1-9][\d,]* of 110,000 records/);
+      await expect.poll(() => options.getByTestId('import-progress').textContent(), { timeout: 60_000 }).toMatch(/Saving[\s\S]*[1-9][\d,]* of 110,000 rows/);
       await options.close();
       options = await session.openExtensionPage('options.html');
       await options.setViewportSize({ width: 1100, height: 1400 });

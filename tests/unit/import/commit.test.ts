@@ -5,12 +5,12 @@
 import Dexie, { type Table } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SightlineDatabase } from '@/lib/db/database';
-import { commitImport, previewCommit } from '@/lib/db/import-commit';
 import { toSalesforceId18 } from '@/lib/hosts/salesforce/record-id';
-import { InvalidRowsError, runImport } from '@/lib/import/run-import';
-import { ImportCancelledError } from '@/lib/import/text-chunks';
+import { InvalidRowsError } from '@/lib/import/convert-rows';
+import { runImport } from '@/lib/import/run-import';
+import { CHUNK_BYTES, ImportCancelledError } from '@/lib/import/text-chunks';
 import type { Account } from '@/lib/schemas/records';
-import { convert, fixtureBlob, NOW } from './helpers';
+import { fixtureBlob, NOW, upsert } from './helpers';
 
 let db: SightlineDatabase;
 const ACME = toSalesforceId18('001Dn00000AbCdE')!;
@@ -86,8 +86,9 @@ describe('upserts', () => {
 
   it('previews the counts read-only', async () => {
     await runImport(db, fixtureBlob('salesforce-accounts.csv'), { fileName: 'a.csv', now: NOW });
-    const { result } = await convert(fixtureBlob('accounts-utf8-bom.csv'), 'bom.csv', 'accounts');
-    expect(await previewCommit(db, result)).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    const { counts, conversion } = await upsert(db, fixtureBlob('accounts-utf8-bom.csv'), 'bom.csv', 'accounts', { write: false });
+    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(conversion).toMatchObject({ rowsRead: 3, recordCount: 3, records: [] });
     expect(await db.accounts.count()).toBe(5);
   });
 });
@@ -110,7 +111,7 @@ describe('all or nothing', () => {
     await runImport(db, fixtureBlob('accounts-utf8-bom.csv'), { fileName: 'bom.csv', now: NOW });
     const before = await everything(db);
     const rows = Array.from({ length: 12_000 }, (_, i) => `E${i},Company ${i},${i}`);
-    const { result } = await convert(new Blob([`External ID,Account Name,ARR\n${rows.join('\n')}`]), 'big.csv', 'accounts');
+    const big = new Blob([`External ID,Account Name,ARR\n${rows.join('\n')}`]);
     let calls = 0;
     // Table instances differ per call of db.table(); the prototype's method is the one every instance uses.
     const tablePrototype: Table<Account, string> = Object.getPrototypeOf(db.table('accounts'));
@@ -119,18 +120,38 @@ describe('all or nothing', () => {
       if (++calls === 2) throw new Error('disk full');
       return original.apply(this, args);
     });
-    await expect(commitImport(db, result)).rejects.toThrow('disk full');
+    await expect(upsert(db, big, 'big.csv', 'accounts', { write: true })).rejects.toThrow('disk full');
     expect(calls).toBe(2); // the first batch was written inside the transaction, then rolled back
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('converts and writes a file of many chunks in one transaction, and rolls all of it back when a late chunk fails', async () => {
+    const before = await everything(db);
+    const rows = Array.from({ length: 30_000 }, (_, i) => `E${i},Company with a name long enough to fill several chunks ${i},${i}`);
+    const big = new Blob([`External ID,Account Name,ARR\n${rows.join('\n')}`]);
+    expect(big.size).toBeGreaterThan(3 * CHUNK_BYTES);
+    let calls = 0;
+    const tablePrototype: Table<Account, string> = Object.getPrototypeOf(db.table('accounts'));
+    const original = tablePrototype.bulkPut;
+    vi.spyOn(tablePrototype, 'bulkPut').mockImplementation(function (this: Table<Account, string>, ...args: Parameters<typeof original>) {
+      if (++calls === 7) throw new Error('disk full');
+      return original.apply(this, args);
+    });
+    let written = 0;
+    await expect(upsert(db, big, 'big.csv', 'accounts', { write: true, onProgress: (p) => (written = p.written) })).rejects.toThrow('disk full');
+    // Earlier chunks were written inside the transaction before the failure, then rolled back with it.
+    expect(written).toBeGreaterThan(CHUNK_BYTES / 80);
     expect(await everything(db)).toEqual(before);
   });
 
   it('rolls back when cancelled during the commit', async () => {
     const rows = Array.from({ length: 12_000 }, (_, i) => `E${i},Company ${i},${i}`);
-    const { result } = await convert(new Blob([`External ID,Account Name,ARR\n${rows.join('\n')}`]), 'big.csv', 'accounts');
+    const big = new Blob([`External ID,Account Name,ARR\n${rows.join('\n')}`]);
     const controller = new AbortController();
     const progress: number[] = [];
     await expect(
-      commitImport(db, result, {
+      upsert(db, big, 'big.csv', 'accounts', {
+        write: true,
         signal: controller.signal,
         onProgress: ({ written }) => {
           progress.push(written);
@@ -151,7 +172,8 @@ describe('all or nothing', () => {
   it('reports progress for each phase', async () => {
     const phases = new Set<string>();
     await runImport(db, fixtureBlob('salesforce-accounts.csv'), { now: NOW, onProgress: (p) => phases.add(p.phase) });
-    expect([...phases]).toEqual(['analyze', 'validate', 'commit']);
+    // The one-shot run checks the rows while it commits them.
+    expect([...phases]).toEqual(['analyze', 'commit']);
   });
 });
 

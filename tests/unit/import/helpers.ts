@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { SightlineDatabase } from '@/lib/db/database';
+import { type UpsertOptions, type UpsertResult, upsertFile } from '@/lib/db/import-commit';
 import { join } from 'node:path';
 import { buildAccountLinkIndex, type LinkableAccount } from '@/lib/import/account-links';
 import { analyzeFile, type FileAnalysis } from '@/lib/import/analyze-file';
@@ -32,4 +34,18 @@ export async function convert<K extends ImportKind>(
     accounts: buildAccountLinkIndex(options.accounts ?? []),
   });
   return { analysis, result };
+}
+
+/** Analyze + the streamed upsert pass as `kind` with the automatic mapping: a preview (write: false) or a commit. */
+export async function upsert<K extends ImportKind>(
+  db: SightlineDatabase,
+  blob: Blob,
+  fileName: string,
+  kind: K,
+  options: UpsertOptions & { accounts?: LinkableAccount[] },
+): Promise<UpsertResult<RecordOfKind[K]>> {
+  const analysis = await analyzeFile(blob, fileName);
+  const choices: ImportChoices<K> = { kind, mapping: autoMapColumns(analysis.headers, KIND_SPECS[kind].fields), dateOrders: {} };
+  const environment = { context: buildContext(DEFAULT_SETTINGS, NOW), accounts: buildAccountLinkIndex(options.accounts ?? []) };
+  return upsertFile(db, blob, analysis, choices, environment, options);
 }

@@ -9,9 +9,8 @@ import { clearDemoData } from '@/lib/db/demo-loader';
 import { DEMO_TICKET_ID_BASE, DEMO_TICKET_ID_SPAN } from '@/lib/demo/ids';
 import type { ImportKind } from '@/lib/import/import-kinds';
 import { describeProblem } from '@/lib/import/problems';
-import { previewCommit } from '@/lib/db/import-commit';
 import { runImport } from '@/lib/import/run-import';
-import { convert, NOW } from './helpers';
+import { convert, NOW, upsert } from './helpers';
 
 const DEMO_ACCOUNT = { id: 'demo-acc-000001', name: 'Demo Dynamics', domains: ['demodynamics.example'] };
 const REAL_ACCOUNT = { id: 'sf:001Dn00000AbCdEIAV', name: 'Acme Analytics', domains: ['acme.io'] };
@@ -78,8 +77,7 @@ describe('in the database', () => {
     const file = new Blob(['External ID,Account Name,ARR\nCUST-200000,Real Co,100\nCUST-100001,Our Real Customer,9000\n']);
     const message =
       'A row matches demo data: External ID CUST-100001 is the demo record demo-acc-000001. Imports never change demo data: remove the demo data (Demo data → Remove demo data), then import again. Nothing was written.';
-    const { result } = await convert(file, 'crm.csv', 'accounts');
-    await expect(previewCommit(db, result)).rejects.toThrow(message);
+    await expect(upsert(db, file, 'crm.csv', 'accounts', { write: false })).rejects.toThrow(message);
     await expect(runImport(db, file, { fileName: 'crm.csv', kind: 'accounts', now: NOW })).rejects.toThrow(message);
     expect(await db.accounts.toArray()).toEqual([demo]);
 
