@@ -107,36 +107,45 @@ export function arrMovements(accounts: readonly Account[], opportunities: readon
   return { ok: true, value: totals };
 }
 
-function percentOfStartArr(
-  accounts: readonly Account[],
-  opportunities: readonly Opportunity[],
-  period: Period,
-  numerator: (m: ArrMovements) => number,
-): MetricResult<number> {
+export interface RetentionMetrics {
+  grr: MetricResult<number>;
+  nrr: MetricResult<number>;
+  dollarChurn: MetricResult<number>;
+  logoChurn: MetricResult<number>;
+}
+
+/** GRR, NRR, dollar and logo churn from one pass over the records (the report needs all four for many periods). */
+export function revenueRetention(accounts: readonly Account[], opportunities: readonly Opportunity[], period: Period): RetentionMetrics {
   const movements = arrMovements(accounts, opportunities, period);
-  if (!movements.ok) return movements;
-  if (movements.value.startArr === 0) return cannot('ARR at the start of the period is 0');
-  return { ok: true, value: (100 * numerator(movements.value)) / movements.value.startArr };
+  if (!movements.ok) return { grr: movements, nrr: movements, dollarChurn: movements, logoChurn: movements };
+  const m = movements.value;
+  const ofStartArr = (numerator: number): MetricResult<number> =>
+    m.startArr === 0 ? cannot('ARR at the start of the period is 0') : { ok: true, value: (100 * numerator) / m.startArr };
+  return {
+    grr: ofStartArr(m.startArr - m.grossLoss),
+    nrr: ofStartArr(m.startArr + m.expansion - m.contraction - m.churn),
+    dollarChurn: ofStartArr(m.churnCapped),
+    // Works when ARR at start is 0.
+    logoChurn: { ok: true, value: (100 * m.churnedAccounts) / m.startAccounts },
+  };
 }
 
 /** Gross revenue retention, % (see the file comment). */
 export function grossRevenueRetention(accounts: readonly Account[], opportunities: readonly Opportunity[], period: Period): MetricResult<number> {
-  return percentOfStartArr(accounts, opportunities, period, (m) => m.startArr - m.grossLoss);
+  return revenueRetention(accounts, opportunities, period).grr;
 }
 
 /** Net revenue retention, % (see the file comment). */
 export function netRevenueRetention(accounts: readonly Account[], opportunities: readonly Opportunity[], period: Period): MetricResult<number> {
-  return percentOfStartArr(accounts, opportunities, period, (m) => m.startArr + m.expansion - m.contraction - m.churn);
+  return revenueRetention(accounts, opportunities, period).nrr;
 }
 
 /** Dollar churn: ARR lost to churn / ARR at start, % (see the file comment). */
 export function dollarChurn(accounts: readonly Account[], opportunities: readonly Opportunity[], period: Period): MetricResult<number> {
-  return percentOfStartArr(accounts, opportunities, period, (m) => m.churnCapped);
+  return revenueRetention(accounts, opportunities, period).dollarChurn;
 }
 
 /** Logo churn: accounts lost / accounts at start, %. Works when ARR at start is 0. */
 export function logoChurn(accounts: readonly Account[], period: Period): MetricResult<number> {
-  const movements = arrMovements(accounts, [], period);
-  if (!movements.ok) return movements;
-  return { ok: true, value: (100 * movements.value.churnedAccounts) / movements.value.startAccounts };
+  return revenueRetention(accounts, [], period).logoChurn;
 }

@@ -5,8 +5,8 @@
 import { csatPercentGood } from '../metrics/csat';
 import { medianFirstResponse } from '../metrics/first-response';
 import { netPromoterScore } from '../metrics/nps';
-import type { Period } from '../metrics/result';
-import { grossRevenueRetention, netRevenueRetention } from '../metrics/retention';
+import type { MetricResult, Period } from '../metrics/result';
+import { revenueRetention } from '../metrics/retention';
 import { medianTimeToValue } from '../metrics/time-to-value';
 import type { IsoDate } from '../schemas/common';
 import type { Account, Milestone, NpsResponse, Opportunity, Ticket } from '../schemas/records';
@@ -56,8 +56,9 @@ export function computeMetrics(records: MetricRecords, periods: MetricPeriods, t
     const none: MetricValue = { ok: false, reason: 'cannot compute: no accounts in this selection' };
     return { nrr: none, grr: none, nps: none, csat: none, frt: none, ttv: none };
   }
-  const percent = (result: ReturnType<typeof netRevenueRetention>): MetricValue =>
+  const percent = (result: MetricResult<number>): MetricValue =>
     result.ok ? { ok: true, value: result.value, detail: `${periods.retention.start} – ${periods.retention.end}` } : result;
+  const retention = revenueRetention(records.accounts, records.opportunities, periods.retention);
   const nps = netPromoterScore(records.nps, periods.experience);
   const range = instantRange(periods.experience);
   const csat = csatPercentGood(records.tickets, range);
@@ -69,8 +70,8 @@ export function computeMetrics(records: MetricRecords, periods: MetricPeriods, t
       ? { ok: false as const, reason: `cannot compute: no account started between ${start} and ${end}` }
       : medianTimeToValue(started, records.milestones, end, targets.timeToValueDays);
   return {
-    nrr: percent(netRevenueRetention(records.accounts, records.opportunities, periods.retention)),
-    grr: percent(grossRevenueRetention(records.accounts, records.opportunities, periods.retention)),
+    nrr: percent(retention.nrr),
+    grr: percent(retention.grr),
     nps: nps.ok ? { ok: true, value: nps.value.score, detail: count(nps.value.responses, 'response') } : nps,
     csat: csat.ok ? { ok: true, value: csat.value.percentGood, detail: `${csat.value.good} good of ${count(csat.value.good + csat.value.bad, 'rating')}` } : csat,
     frt: frt.ok ? { ok: true, value: frt.value.medianMinutes, detail: count(frt.value.answered, 'answered ticket') } : frt,

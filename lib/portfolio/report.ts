@@ -8,7 +8,7 @@ import { churnReasons, type ChurnReasonRow } from '../metrics/churn-reasons';
 import { cohortRetention, type CohortRow } from '../metrics/cohorts';
 import { DEFAULT_FORECAST_WEIGHTS } from '../metrics/renewals';
 import { periodProblem, type MetricResult, type Period } from '../metrics/result';
-import { dollarChurn, logoChurn } from '../metrics/retention';
+import { logoChurn, revenueRetention } from '../metrics/retention';
 import type { Band, IsoDate } from '../schemas/common';
 import type { Account, HealthSnapshot, Milestone, NpsResponse, Opportunity, Override, Ticket } from '../schemas/records';
 import type { Settings, TierName } from '../schemas/settings';
@@ -19,6 +19,7 @@ import { firstResponseSla } from '../sla/first-response';
 import { tierForPlan } from '../sla/tier';
 import { computeMetrics, instantRange, type MetricValue } from './compute-metrics';
 import { meetsTarget, METRICS, type MetricDefinition, type MetricKey } from './definitions';
+import { sliceRecordsByPeriod } from './metric-slices';
 import { BANDS } from './popup-view';
 
 export interface ReportRecords {
@@ -196,10 +197,37 @@ function weeklyForecast(records: ReportRecords, bands: Map<string, Band>, today:
   return { weeks, overdue };
 }
 
-function subset(records: ReportRecords, accounts: readonly Account[]) {
-  const ids = new Set(accounts.map((a) => a.id));
-  const mine = <T extends { accountId?: string }>(rows: readonly T[]) => rows.filter((r) => r.accountId !== undefined && ids.has(r.accountId));
-  return { accounts, opportunities: mine(records.opportunities), nps: mine(records.nps), tickets: mine(records.tickets), milestones: mine(records.milestones) };
+/** Some accounts and the rows linked to them: what computeMetrics reads. */
+interface RecordGroup {
+  accounts: Account[];
+  opportunities: Opportunity[];
+  nps: NpsResponse[];
+  tickets: Ticket[];
+  milestones: Milestone[];
+}
+
+/** The rows of the report's accounts (rows linked to no account, or to one not in the database, count for none). */
+function linkedRecords(records: ReportRecords): RecordGroup {
+  return groupRecords(records, () => 'all').get('all') ?? { accounts: [], opportunities: [], nps: [], tickets: [], milestones: [] };
+}
+
+/** Accounts and their rows by group, in one pass over each table. */
+function groupRecords(records: ReportRecords, groupOf: (a: Account) => string): Map<string, RecordGroup> {
+  const groups = new Map<string, RecordGroup>();
+  const groupOfAccount = new Map<string, RecordGroup>();
+  for (const a of records.accounts) {
+    const name = groupOf(a);
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = { accounts: [], opportunities: [], nps: [], tickets: [], milestones: [] }));
+    group.accounts.push(a);
+    groupOfAccount.set(a.id, group);
+  }
+  const groupOfRow = (row: { accountId?: string | undefined }) => (row.accountId === undefined ? undefined : groupOfAccount.get(row.accountId));
+  for (const o of records.opportunities) groupOfRow(o)?.opportunities.push(o);
+  for (const r of records.nps) groupOfRow(r)?.nps.push(r);
+  for (const t of records.tickets) groupOfRow(t)?.tickets.push(t);
+  for (const m of records.milestones) groupOfRow(m)?.milestones.push(m);
+  return groups;
 }
 
 function breakdown(
@@ -209,17 +237,10 @@ function breakdown(
   bands: Map<string, Band>,
   nameOf: (a: Account) => string,
 ): BreakdownRow[] {
-  const groups = new Map<string, Account[]>();
-  for (const a of records.accounts) {
-    const name = nameOf(a);
-    const list = groups.get(name);
-    if (list) list.push(a);
-    else groups.set(name, [a]);
-  }
   const periods = { retention: period, experience: period, onboarding: period };
-  return [...groups.entries()]
-    .map(([name, accounts]) => {
-      const active = accounts.filter((a) => a.status === 'active');
+  return [...groupRecords(records, nameOf).entries()]
+    .map(([name, group]) => {
+      const active = group.accounts.filter((a) => a.status === 'active');
       const counts = Object.fromEntries(BANDS.map((b) => [b, 0])) as Record<Band, number>;
       for (const a of active) counts[bands.get(a.id) ?? 'unknown']++;
       return {
@@ -227,8 +248,8 @@ function breakdown(
         accounts: active.length,
         arr: active.reduce((sum, a) => sum + a.arr, 0),
         bands: counts,
-        metrics: computeMetrics(subset(records, accounts), periods, settings.targets),
-        logoChurn: percentValue(logoChurn(accounts, period)),
+        metrics: computeMetrics(group, periods, settings.targets),
+        logoChurn: percentValue(logoChurn(group.accounts, period)),
       };
     })
     .sort((a, b) => b.arr - a.arr || a.name.localeCompare(b.name));
@@ -281,12 +302,13 @@ export function buildReport(records: ReportRecords, settings: Settings, period: 
     };
   }
 
-  const periods = { retention: period, experience: period, onboarding: period };
-  const all = subset(records, records.accounts);
-  const values = computeMetrics(all, periods, settings.targets);
+  const samePeriods = (p: Period) => ({ retention: p, experience: p, onboarding: p });
+  // Indexed once: each trend part then reads only its own rows (lib/portfolio/metric-slices.ts).
+  const slice = sliceRecordsByPeriod(linkedRecords(records));
+  const values = computeMetrics(slice(samePeriods(period)), samePeriods(period), settings.targets);
   const parts = trendParts(period).map((part) => ({
     ...part,
-    values: computeMetrics(all, { retention: part.period, experience: part.period, onboarding: part.period }, settings.targets),
+    values: computeMetrics(slice(samePeriods(part.period)), samePeriods(part.period), settings.targets),
   }));
   const metrics = METRICS.map((definition) => {
     const result = values[definition.key];
@@ -302,16 +324,16 @@ export function buildReport(records: ReportRecords, settings: Settings, period: 
     };
   });
   const churnTrend = trendParts(period).map((part) => {
-    const logo = logoChurn(records.accounts, part.period);
-    const dollar = dollarChurn(records.accounts, records.opportunities, part.period);
+    const { logoChurn: logo, dollarChurn: dollar } = revenueRetention(records.accounts, slice(samePeriods(part.period)).opportunities, part.period);
     return { label: part.label, logo: logo.ok ? logo.value : null, dollar: dollar.ok ? dollar.value : null };
   });
+  const churn = revenueRetention(records.accounts, records.opportunities, period);
   return {
     ...base,
     metrics,
     churn: {
-      logo: percentValue(logoChurn(records.accounts, period)),
-      dollar: percentValue(dollarChurn(records.accounts, records.opportunities, period)),
+      logo: percentValue(churn.logoChurn),
+      dollar: percentValue(churn.dollarChurn),
       trend: churnTrend,
     },
     sla: slaRows(records, settings, period, now),
