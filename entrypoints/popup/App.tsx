@@ -109,16 +109,18 @@ export function App() {
   }, [built, base, filter]);
   const view = stored ?? built?.view;
 
-  // Read after the headline data, so they do not hold up its read: a large portfolio has thousands of open runs.
-  const loaded = base !== undefined;
+  // Read once the numbers are on screen (or there are none to show), so they do not compete with the headline
+  // reads: a large portfolio has thousands of open runs, and IndexedDB counts by walking the records.
+  const shown = view !== undefined;
+  const countNow = shown || (base !== undefined && (base.stamp === undefined || digest === null));
   const currentUser = base?.settings.currentUser;
   const runs = useLiveQuery(async () => {
-    if (!loaded) return undefined;
+    if (!shown) return undefined;
     const now = new Date();
     const mine = currentUser?.trim() ? countOpenRuns(db, { now, owner: currentUser }) : null;
     return { portfolio: await countOpenRuns(db, { now }), mine: await mine };
-  }, [loaded, currentUser]);
-  const accountCount = useLiveQuery(async () => (loaded ? db.accounts.count() : undefined), [loaded]);
+  }, [shown, currentUser]);
+  const accountCount = useLiveQuery(async () => (countNow ? db.accounts.count() : undefined), [countNow]);
 
   const empty = accountCount === 0;
   // No current digest, or one built before accounts were imported or removed: build it (numbers shown meanwhile are the old ones).
