@@ -1,4 +1,5 @@
 import { databaseAccountFinder } from '@/lib/db/account-finder';
+import { ticketKeys } from '@/lib/db/account-panel';
 import { summarizeAccount } from '@/lib/db/account-summary';
 import type { SightlineDatabase } from '@/lib/db/database';
 import { addNote } from '@/lib/db/notes';
@@ -12,6 +13,8 @@ import { recordSeenTicket } from '@/lib/db/tickets';
 import { CURRENT_SCHEMA_VERSION } from '@/lib/db/versions';
 import { matchAccount, pageLinkKeys } from '@/lib/matching/match-account';
 import { MessageRejectedError } from '@/lib/messaging/errors';
+import type { LookupAccountResponse, PageKeys } from '@/lib/schemas/messages';
+import type { Settings } from '@/lib/schemas/settings';
 import type { Handlers } from '@/lib/messaging/server';
 
 /** Who does what the panel asks: the person this browser belongs to (options → settings). */
@@ -19,19 +22,39 @@ async function currentUser(db: SightlineDatabase): Promise<string> {
   return (await loadSettings(db)).currentUser;
 }
 
+/** Every table a badge lookup reads: the whole lookup is one read transaction. */
+function lookupTables(db: SightlineDatabase) {
+  return [db.tickets, db.pageLinks, db.accounts, db.contacts, db.usage, db.nps, db.meetings, db.overrides, db.snapshots];
+}
+
+/** The account behind a page's keys and the summary the badge shows; call inside a lookupTables transaction. */
+async function lookUpKeys(db: SightlineDatabase, keys: PageKeys, settings: Settings): Promise<LookupAccountResponse> {
+  // The page's remembered links are read in one request.
+  const match = await matchAccount(keys, databaseAccountFinder(db, pageLinkKeys(keys)), settings.personalDomains);
+  if (match.status === 'no-match') return match;
+  return {
+    status: 'matched',
+    method: match.method,
+    matchedOn: match.matchedOn,
+    account: await summarizeAccount(db, match.account, settings, new Date()),
+  };
+}
+
 export function createHandlers(db: SightlineDatabase, startedAt: number): Handlers {
   return {
+    // Every badge asks: settings come from memory (read before the transaction, which must not wait on anything else).
     async lookupAccount(keys) {
-      // Every badge asks: settings come from memory, and the page's remembered links are read in one request.
       const settings = await cachedSettings(db);
-      const match = await matchAccount(keys, databaseAccountFinder(db, pageLinkKeys(keys)), settings.personalDomains);
-      if (match.status === 'no-match') return match;
-      return {
-        status: 'matched',
-        method: match.method,
-        matchedOn: match.matchedOn,
-        account: await summarizeAccount(db, match.account, settings, new Date()),
-      };
+      return db.transaction('r', lookupTables(db), () => lookUpKeys(db, keys, settings));
+    },
+    async lookupKnownTicket({ zendeskTicketId }) {
+      const settings = await cachedSettings(db);
+      return db.transaction('r', lookupTables(db), async () => {
+        const ticket = await db.tickets.get(zendeskTicketId);
+        const keys = ticket && ticketKeys(ticket);
+        if (!keys || Object.keys(keys).length === 0) return { status: 'unknown' as const };
+        return lookUpKeys(db, keys, settings);
+      });
     },
     async recordTicket(request) {
       return { recorded: await recordSeenTicket(db, request) };

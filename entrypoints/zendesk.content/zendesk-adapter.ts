@@ -56,6 +56,9 @@ export const zendeskAdapter: HostAdapter<ZendeskRoute> = {
     return { keys: data.keys, label: data.label, panelParams: route.kind === 'ticket' ? { ticket: route.id } : undefined };
   },
 
+  // A ticket Sightline already holds needs no API read to be matched: asked alongside it.
+  known: (route) => (route.kind === 'ticket' ? sendMessage('lookupKnownTicket', { zendeskTicketId: Number(route.id) }) : Promise.resolve(null)),
+
   async afterMatch(route, match, signal) {
     if (route.kind !== 'ticket') return false;
     const facts = seenTickets.get(Number(route.id));

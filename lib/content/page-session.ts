@@ -5,15 +5,16 @@
  * Lifecycle contract (host pages are SPAs we do not control):
  * - every route change (`wxt:locationchange`) aborts the previous page's work and starts afresh, so a slow
  *   answer for the last ticket can never paint over the current one;
+ * - what Sightline already holds about the page may paint first; the page's own keys always have the last word;
  * - at most one badge and one panel exist; leaving a customer page removes both;
  * - every listener goes through `ctx` (removed when the script is invalidated) or the page's AbortSignal;
  * - nothing here throws into the host page: failures become a badge state.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createBadge, type BadgeHandle } from '../../components/badge/badge';
+import { createBadge, type BadgeHandle, type BadgeState } from '../../components/badge/badge';
 import { sendMessage } from '../messaging/content-client';
 import { onPanelCommand } from '../messaging/tab-messaging';
-import type { LookupAccountResponse, PageKeys } from '../schemas/messages';
+import type { LookupAccountResponse, LookupTicketResponse, PageKeys } from '../schemas/messages';
 import { createPanelFrame } from './panel-frame';
 import { waitForElement } from './wait-for-element';
 
@@ -43,6 +44,12 @@ export interface HostAdapter<Target> {
   /** Two URLs with the same key show the same customer page (no new lookup needed). */
   targetKey(target: Target): string;
   read(target: Target, signal: AbortSignal): Promise<PageRead>;
+  /**
+   * What Sightline already holds about this page (a ticket imported or seen before), asked at the same time as
+   * `read` so the badge can show a match before the host's API answers. The page's own keys are looked up all the
+   * same and have the last word; null (or no match) paints nothing.
+   */
+  known?(target: Target): Promise<LookupTicketResponse | null>;
   /** Where the badge goes; null when the page has no such place (the badge then floats top right). */
   findAnchor(target: Target): BadgeAnchor | null;
   /**
@@ -145,19 +152,34 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     const session = current;
     if (!session || session.key !== key) return;
     const { controller, badge, target } = session;
+    // Once the page's own read or lookup has shown something, an answer from what Sightline already held is stale.
+    let pageAnswered = false;
+    const show = (state: BadgeState) => {
+      pageAnswered = true;
+      badge.render(state);
+    };
+    if (!refresh && adapter.known) {
+      adapter.known(target).then(
+        (known) => {
+          if (pageAnswered || controller.signal.aborted || known?.status !== 'matched') return;
+          badge.render({ kind: 'matched', account: known.account, method: known.method, matchedOn: known.matchedOn });
+        },
+        () => undefined, // only a head start: the page's own lookup follows
+      );
+    }
     try {
       const read = refresh && lastRead ? lastRead.read : await adapter.read(target, controller.signal);
       if (controller.signal.aborted) return;
       lastRead = { read };
       if (!read.keys) {
-        badge.render({ kind: 'no-match', reason: 'the page names no customer', label: read.label });
+        show({ kind: 'no-match', reason: 'the page names no customer', label: read.label });
         return;
       }
       const answer = await sendMessage('lookupAccount', read.keys);
       if (controller.signal.aborted) return;
       lastRead = { read, answer };
       if (answer.status === 'matched') {
-        badge.render({ kind: 'matched', account: answer.account, method: answer.method, matchedOn: answer.matchedOn });
+        show({ kind: 'matched', account: answer.account, method: answer.method, matchedOn: answer.matchedOn });
         if (!adapter.afterMatch || !(await settled(controller.signal))) return;
         const stored = await adapter.afterMatch(target, answer, controller.signal).catch(() => false);
         if (!stored || controller.signal.aborted) return;
@@ -166,12 +188,12 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
         lastRead = { read, answer: fresh };
         badge.render({ kind: 'matched', account: fresh.account, method: fresh.method, matchedOn: fresh.matchedOn });
       } else {
-        badge.render({ kind: 'no-match', reason: answer.reason, label: read.label });
+        show({ kind: 'no-match', reason: answer.reason, label: read.label });
       }
     } catch (error) {
       if (controller.signal.aborted) return;
       const message = error instanceof PageReadError ? error.message : 'Sightline is unavailable right now';
-      badge.render({ kind: 'error', message });
+      show({ kind: 'error', message });
     }
   }
 

@@ -85,7 +85,7 @@ export async function loadAccountPanel(
 }
 
 /** A recorded ticket's requester and organization: the keys its Zendesk page offers. */
-function ticketKeys(ticket: Ticket): PageKeys | undefined {
+export function ticketKeys(ticket: Ticket): PageKeys | undefined {
   if (!ticket.requesterEmail && !ticket.organizationId) return undefined;
   return {
     ...(ticket.organizationId ? { zendeskOrgId: ticket.organizationId } : {}),

@@ -55,17 +55,18 @@ async function scoresOf(db: SightlineDatabase, date: IsoDate): Promise<ReadonlyM
   return scores;
 }
 
-/** The account's score in the newest snapshot of each trend window (see lib/scoring/trend.ts). */
+/** The account's score in the newest snapshot of each trend window (see lib/scoring/trend.ts), windows read at once. */
 export async function trendPoints(db: SightlineDatabase, accountId: string, today: IsoDate): Promise<ScorePoint[]> {
-  const points: ScorePoint[] = [];
-  for (const daysAgo of TREND_OFFSETS) {
-    const { from, to } = trendWindow(today, daysAgo);
-    const date = await db.snapshots.where('date').between(from, to, true, true).lastKey();
-    if (typeof date !== 'string') continue;
-    const scores = await scoresOf(db, date);
-    if (!scores) continue;
-    const score = scores.get(accountId);
-    points.push({ date, score: score === undefined || score < 0 ? null : score });
-  }
-  return points;
+  const points = await Promise.all(
+    TREND_OFFSETS.map(async (daysAgo): Promise<ScorePoint | null> => {
+      const { from, to } = trendWindow(today, daysAgo);
+      const date = await db.snapshots.where('date').between(from, to, true, true).lastKey();
+      if (typeof date !== 'string') return null;
+      const scores = await scoresOf(db, date);
+      if (!scores) return null;
+      const score = scores.get(accountId);
+      return { date, score: score === undefined || score < 0 ? null : score };
+    }),
+  );
+  return points.filter((point): point is ScorePoint => point !== null);
 }

@@ -5,7 +5,15 @@
  * this one.
  */
 import { z } from 'zod';
-import { LookupAccountResponse, PageKeys, PingResponse, RecordTicketRequest, RecordTicketResponse } from '../schemas/messages';
+import {
+  LookupAccountResponse,
+  LookupTicketRequest,
+  LookupTicketResponse,
+  PageKeys,
+  PingResponse,
+  RecordTicketRequest,
+  RecordTicketResponse,
+} from '../schemas/messages';
 
 /** Who may send a message: `content-script` = content scripts and extension pages alike; `extension-page` = only the extension's own pages. */
 export type Sender = 'content-script' | 'extension-page';
@@ -15,6 +23,11 @@ export type MessageSpec = { request: z.ZodType; response: z.ZodType; from: Sende
 export const CONTENT_PROTOCOL = {
   /** Find the account behind a host page's keys, with how it matched. */
   lookupAccount: { request: PageKeys, response: LookupAccountResponse, from: 'content-script' },
+  /**
+   * The account of a Zendesk ticket Sightline already holds (imported or seen before), matched by its stored
+   * requester and organization: asked at the same time as the page's API read, so the badge need not wait for it.
+   */
+  lookupKnownTicket: { request: LookupTicketRequest, response: LookupTicketResponse, from: 'content-script' },
   /** Keep a ticket seen on a Zendesk page, so first-response and engagement data stay current. */
   recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse, from: 'content-script' },
   /** Liveness and the service worker's start time (tests use it to prove a restart). */

@@ -62,6 +62,12 @@ export const LookupAccountResponse = z.discriminatedUnion('status', [
 ]);
 export type LookupAccountResponse = z.infer<typeof LookupAccountResponse>;
 
+/** A Zendesk ticket page's id, asked about before the page's own API read (see lookupKnownTicket). */
+export const LookupTicketRequest = z.object({ zendeskTicketId: z.number().int().positive() }).strict();
+/** The account of a ticket Sightline already holds, as lookupAccount answers for its stored keys; `unknown` otherwise. */
+export const LookupTicketResponse = z.union([LookupAccountResponse, z.object({ status: z.literal('unknown') })]);
+export type LookupTicketResponse = z.infer<typeof LookupTicketResponse>;
+
 export const PingResponse = z.object({ startedAt: z.number(), schemaVersion: z.number().int() });
 
 /** What a Zendesk ticket page showed about its ticket, recorded against the matched account. */

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_AFTER_PARAM } from '../../scripts/harness/fixture-server';
-import { protocolMessage, readStore, sendRuntimeMessage } from '../../scripts/harness/extension-page';
+import { protocolMessage, readStore, seedRecords, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import {
   buildHostModel,
   classicRecordUrl,
@@ -182,6 +182,26 @@ describe('Zendesk ticket page', () => {
     await settledBadge(page).waitFor({ state: 'attached' });
     const names = await accessibleNames(page);
     expect(names.some((n) => n.includes('Globex <Holdings> & "Sons"'))).toBe(true);
+    await page.close();
+  });
+
+  it('shows a ticket Sightline already holds before the API answers, and the API still has the last word', async () => {
+    // Ticket 990408's API call hangs (the fixture answers 504 after 10 s; the content script gives up after 8 s).
+    const store = await session.openExtensionPage('popup.html');
+    await seedRecords(store, 'tickets', [
+      {
+        zendeskId: MISBEHAVING_IDS.hang, accountId: 'acc-globex', organizationId: '360002', requesterEmail: 'someone@globex.example',
+        createdAt: Date.now() - 86_400_000, firstReplyMinutes: null, solvedAt: null, status: 'open', priority: 'normal', satisfaction: 'unoffered',
+      },
+    ]);
+    await store.close();
+    const page = await hostPage(zendeskTicketUrl(MISBEHAVING_IDS.hang));
+    const badge = page.locator('sightline-badge');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 4000 }).toBe('matched');
+    await expect(badge.getAttribute('data-account-id')).resolves.toBe('acc-globex');
+    await expect(badge.getAttribute('data-score')).resolves.toMatch(/^\d+$/);
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 12_000 }).toBe('error');
+    await expect.poll(async () => (await accessibleNames(page)).some((n) => n.includes("Can't read this ticket: Zendesk did not answer"))).toBe(true);
     await page.close();
   });
 

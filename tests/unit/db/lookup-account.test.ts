@@ -59,6 +59,37 @@ describe('lookupAccount', () => {
   });
 });
 
+describe('lookupKnownTicket', () => {
+  const ticket = {
+    zendeskId: 501, accountId: 'by-org', requesterEmail: 'Jo@Acme.com', organizationId: '77', createdAt: 1,
+    firstReplyMinutes: null, solvedAt: null, status: 'open', priority: null, satisfaction: 'unoffered',
+  } as const;
+
+  it('answers for a stored ticket what lookupAccount answers for its requester and organization', async () => {
+    await db.accounts.bulkPut([account('by-org', { zendeskOrgId: '77', plan: 'Starter' }), account('other')]);
+    await db.tickets.put(ticket);
+    const { lookupAccount, lookupKnownTicket } = createHandlers(db, 1);
+    const known = await lookupKnownTicket({ zendeskTicketId: 501 }, SENDER);
+    expect(known).toMatchObject({ status: 'matched', method: 'zendesk-org', matchedOn: '77', account: { accountId: 'by-org' } });
+    expect(known).toEqual(await lookupAccount({ zendeskOrgId: '77', email: 'jo@acme.com' }, SENDER));
+  });
+
+  it('follows the matching rules, not the account the ticket was stored under', async () => {
+    await db.accounts.bulkPut([account('by-org', { zendeskOrgId: '77' }), account('picked')]);
+    await db.tickets.put(ticket);
+    await db.pageLinks.put({ key: 'email:jo@acme.com', accountId: 'picked', at: 1 });
+    const { lookupKnownTicket } = createHandlers(db, 1);
+    expect(await lookupKnownTicket({ zendeskTicketId: 501 }, SENDER)).toMatchObject({ status: 'matched', method: 'chosen', account: { accountId: 'picked' } });
+  });
+
+  it('says unknown for a ticket it does not hold, or one with neither requester nor organization', async () => {
+    await db.tickets.put({ ...ticket, zendeskId: 502, requesterEmail: undefined, organizationId: undefined });
+    const { lookupKnownTicket } = createHandlers(db, 1);
+    expect(await lookupKnownTicket({ zendeskTicketId: 999 }, SENDER)).toEqual({ status: 'unknown' });
+    expect(await lookupKnownTicket({ zendeskTicketId: 502 }, SENDER)).toEqual({ status: 'unknown' });
+  });
+});
+
 describe('cachedSettings', () => {
   it('keeps settings per database: one opened afresh reads its own', async () => {
     await saveSettings(db, { ...DEFAULT_SETTINGS, windowDays: 45 });

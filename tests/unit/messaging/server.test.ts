@@ -21,6 +21,7 @@ const handlers: Handlers = {
   skipStep: notUsed,
   addRunNote: notUsed,
   closeRun: notUsed,
+  lookupKnownTicket: notUsed,
   async lookupAccount(keys) {
     return { status: 'no-match', reason: `looked up ${Object.keys(keys).join(',')}` };
   },
