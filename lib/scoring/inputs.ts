@@ -279,19 +279,25 @@ export function buildContext(account: Account, summarize: RowSummarizer, setting
     windowStart: addDaysIso(today, -settings.windowDays),
     windowEnd: addDaysIso(today, -1),
   };
-  const context: ScoringContext = {
-    ...window,
+  const rows = summarize(window, log);
+  // Spelled out, not spread: a literal with spreads is built in dictionary mode, and every factor reads it.
+  return {
+    today,
+    earliest,
+    windowStart: window.windowStart,
+    windowEnd: window.windowEnd,
     settings,
     account,
     plan,
     seats,
     windowScale: settings.windowDays / 30,
     daysInWindow: earliest === null || earliest <= window.windowStart ? settings.windowDays : Math.max(0, daysBetween(earliest, today)),
-    ...summarize(window, log),
-    issues: [],
+    usage: rows.usage,
+    tickets: rows.tickets,
+    newestNps: rows.newestNps,
+    meetings: rows.meetings,
+    issues: log.list(),
   };
-  context.issues = log.list();
-  return context;
 }
 
 /** Age in days of an input's newest record and whether that is older than the stale-input age. */
