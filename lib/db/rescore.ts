@@ -89,22 +89,23 @@ interface Batch {
 }
 
 async function readBatch(db: SightlineDatabase, after: string | null, size: number): Promise<Batch> {
-  const read = await db.transaction('r', [db.accounts, db.scoringRollups, db.overrides], async () => {
+  const read = await db.transaction('r', [db.accounts, db.scoringRollups], async () => {
     const accounts = await (after === null ? db.accounts.orderBy('id') : db.accounts.where('id').above(after)).limit(size).toArray();
-    if (accounts.length === 0) return { accounts, rollups: [], overrides: [] };
-    const first = accounts[0]!.id;
-    const last = accounts[accounts.length - 1]!.id;
-    const [rollups, overrides] = await Promise.all([
-      db.scoringRollups.where('accountId').between(first, last, true, true).toArray(),
-      db.overrides.where('accountId').between(first, last, true, true).toArray(),
-    ]);
-    return { accounts, rollups, overrides };
+    if (accounts.length === 0) return { accounts, rollups: [] };
+    const rollups = await db.scoringRollups.where('accountId').between(accounts[0]!.id, accounts[accounts.length - 1]!.id, true, true).toArray();
+    return { accounts, rollups };
   });
+  if (read.accounts.length === 0) return { accounts: [], inputs: [] };
+  const first = read.accounts[0]!.id;
+  const last = read.accounts[read.accounts.length - 1]!.id;
+  // Apart from the large read, which so does not wait for the previous batch's write of overrides. They are
+  // checked again when written.
+  const overrides = db.overrides.where('accountId').between(first, last, true, true).toArray();
   const rollupBy = new Map<string, ScoringRollup>();
   for (const rollup of read.rollups) if (rollup.format === ROLLUP_FORMAT) rollupBy.set(rollup.accountId, rollup);
   const missing = read.accounts.filter((account) => !rollupBy.has(account.id)).map((account) => account.id);
   if (missing.length > 0) for (const rollup of await refreshRollups(db, missing)) rollupBy.set(rollup.accountId, rollup);
-  const overrideBy = new Map<string, Override>(read.overrides.map((o) => [o.accountId, o]));
+  const overrideBy = new Map<string, Override>((await overrides).map((o) => [o.accountId, o]));
   const inputs = read.accounts.map((account) => ({ account, rollup: rollupBy.get(account.id)!, override: overrideBy.get(account.id) }));
   return { accounts: read.accounts, inputs };
 }
@@ -144,18 +145,25 @@ export async function rescoreAll(
   let done = resumedFrom;
   let chunks = progress?.chunks ?? 0;
   const startedAt = progress?.startedAt ?? now();
-  const total = await db.accounts.count();
   const result: RescoreResult = {
     date: today, accounts: 0, scored: 0, unknown: 0, resumedFrom, batches: 0, overridesDropped: 0, overridesStamped: 0,
     ms: { read: 0, score: 0, write: 0, total: 0 },
   };
+  // Counting walks the store: it overlaps the first read. Each next batch is read while this one is scored and
+  // written (it does not depend on what they write: other accounts), so reading and deserialising overlap the rest.
+  const counted = db.accounts.count();
+  let reading = readBatch(db, lastAccountId, batchSize);
+  const total = await counted;
 
   for (;;) {
     const t0 = performance.now();
-    const batch = await readBatch(db, lastAccountId, batchSize);
+    const batch = await reading;
     const t1 = performance.now();
     result.ms.read += t1 - t0;
     if (batch.accounts.length === 0) break;
+    reading = readBatch(db, batch.accounts[batch.accounts.length - 1]!.id, batchSize);
+    // Marked handled: when this run stops early (a failed write), nobody waits for the prefetch.
+    reading.catch(() => undefined);
 
     const chunk: RescoreChunk = { accountIds: [], scores: [] };
     const drop: Override[] = [];
@@ -182,6 +190,7 @@ export async function rescoreAll(
       ]);
       // Overrides are checked again inside the write: a CSM may have locked or replaced one since the read.
       const seen = [...drop, ...stamp.map((s) => s.seen)];
+      if (seen.length === 0) return { dropped: 0, stamped: 0 };
       const stored = await db.overrides.bulkGet(seen.map((o) => o.accountId));
       const unchanged = seen.map((o, i) => {
         const current = stored[i];
