@@ -4,9 +4,12 @@
  * navigations (default 50), next to the floor extension (bench/support/floor-extension.ts: one message, one indexed
  * lookup, one div) measured in the same run, navigation by navigation in turn. Goal: ≤ 50 ms and ≤ 1.5× the floor.
  *
- * Sightline runs with the demo portfolio of `--popup-accounts` accounts (default 10k) in its database; its badge
- * reads the ticket from the host's API first, as it does on real Zendesk. Each navigation opens a ticket of another
- * account (a new tab in the workspace), so no answer can come from a previous page's state.
+ * Sightline runs with the demo portfolio of `--popup-accounts` accounts (default 10k) in its database. Its content
+ * script reads the ticket from the host's API, as it does on real Zendesk; these tickets are also in the database
+ * (imported), so the badge's first answer comes from the stored ticket, asked alongside that read. A second row
+ * times tickets the database does not hold (removed from it first): there the badge waits for the API read. Each
+ * navigation opens a ticket of another account (a new tab in the workspace), so no answer can come from a previous
+ * page's state. The note gives the host's own time to show the ticket (its API read and render) in the same tab.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,11 +23,15 @@ import type { BenchRow } from './support/report';
 const GOAL_MS = 50;
 const GOAL_RATIO = 1.5;
 
+const spread = (values: number[]) => `min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}`;
+
 interface Stop {
   ticketId: number;
   accountId: string;
 }
 
+/** The fixture workspace's breadcrumb once it has read and rendered the ticket (tests/fixtures/hosts/zendesk/app.js). */
+const hostTicketView = (ticketId: number) => ({ selector: '[data-test-id="breadcrumb-ticket"]', text: `Ticket #${ticketId}` });
 const sightlineSelector = (accountId: string) => `sightline-badge[data-state="matched"][data-account-id="${accountId}"]`;
 const floorSelector = (accountId: string) => `div[data-floor-badge][data-account-id="${accountId}"]`;
 
@@ -34,16 +41,24 @@ export async function runBadgePaint(ctx: BenchContext): Promise<BenchRow[]> {
   // Accounts that will have a score (active, with usage), one of their tickets each; one more for the first load.
   const withUsage = new Set(portfolio.usage.map((u) => u.accountId));
   const active = new Set(portfolio.accounts.filter((a) => a.status === 'active' && withUsage.has(a.id)).map((a) => a.id));
+  // Stops of the first pass (tickets the database holds) and of the second (copies it does not hold).
   const stops: Stop[] = [];
   const seen = new Set<string>();
   for (const ticket of portfolio.tickets) {
-    if (stops.length > count) break;
+    if (stops.length > 2 * count) break;
     const accountId = ticket.accountId;
     if (!accountId || !active.has(accountId) || seen.has(accountId) || !server.model.zendesk.tickets.get(ticket.zendeskId)?.organizationId) continue;
     seen.add(accountId);
     stops.push({ ticketId: ticket.zendeskId, accountId });
   }
-  if (stops.length <= count) throw new Error(`the portfolio has ${stops.length} suitable tickets, ${count + 1} needed: pass a larger --popup-accounts`);
+  if (stops.length <= 2 * count) throw new Error(`the portfolio has ${stops.length} suitable tickets, ${2 * count + 1} needed: pass a larger --popup-accounts`);
+  const known = stops.slice(0, count + 1);
+  // The host serves each second-pass ticket again under a new id, same requester and organization: Sightline's
+  // database has never seen that id, so its badge must wait for the API read.
+  const zendeskTickets = server.model.zendesk.tickets;
+  const newIdFrom = Math.max(...zendeskTickets.keys()) + 1;
+  const unknown = stops.slice(count + 1).map((stop, i) => ({ ticketId: newIdFrom + i, accountId: stop.accountId, copyOf: stop.ticketId }));
+  for (const stop of unknown) zendeskTickets.set(stop.ticketId, { ...zendeskTickets.get(stop.copyOf)!, id: stop.ticketId });
 
   const { session } = await ctx.portfolio(ctx.options.popupAccounts);
   const floorSession = await launchExtension({ extensionPath: writeFloorExtension(join(ctx.outputDir, 'floor-extension')), fixturePort: server.port });
@@ -52,12 +67,13 @@ export async function runBadgePaint(ctx: BenchContext): Promise<BenchRow[]> {
     const floorAccounts: FloorAccount[] = portfolio.accounts.map((a, i) => ({ id: a.id, name: a.name, score: 40 + (i % 60), ticketIds: [] }));
     const byId = new Map(floorAccounts.map((a) => [a.id, a]));
     for (const ticket of portfolio.tickets) if (ticket.accountId) byId.get(ticket.accountId)?.ticketIds.push(ticket.zendeskId);
+    for (const stop of unknown) byId.get(stop.accountId)?.ticketIds.push(stop.ticketId);
     await floorSession.serviceWorker.evaluate(
       (accounts) => (globalThis as unknown as { seedFloor(a: unknown[]): Promise<number> }).seedFloor(accounts),
       floorAccounts,
     );
 
-    const first = stops[0]!;
+    const first = known[0]!;
     const sightline = await session.context.newPage();
     const floor = await floorSession.context.newPage();
     pages.push(sightline, floor);
@@ -66,31 +82,40 @@ export async function runBadgePaint(ctx: BenchContext): Promise<BenchRow[]> {
     await sightline.locator(sightlineSelector(first.accountId)).waitFor({ state: 'attached', timeout: 15_000 });
     await floor.locator(floorSelector(first.accountId)).waitFor({ state: 'attached', timeout: 15_000 });
 
-    const ours: number[] = [];
-    const floors: number[] = [];
-    for (const stop of stops.slice(1)) {
-      const path = `/agent/tickets/${stop.ticketId}`;
-      ours.push(await timeRouteToBadge(sightline, path, sightlineSelector(stop.accountId)));
-      floors.push(await timeRouteToBadge(floor, path, floorSelector(stop.accountId)));
-    }
-    const badges = await sightline.locator('sightline-badge').count();
-    if (badges !== 1) throw new Error(`${badges} Sightline badges on the page after ${count} navigations, expected 1`);
-    const spread = (values: number[]) => `min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}`;
-    return [
-      {
+    const pass = async (route: Stop[], what: string): Promise<BenchRow> => {
+      const ours: number[] = [];
+      const hosts: number[] = [];
+      const floors: number[] = [];
+      for (const stop of route) {
+        const path = `/agent/tickets/${stop.ticketId}`;
+        const timing = await timeRouteToBadge(sightline, path, sightlineSelector(stop.accountId), { hostShows: hostTicketView(stop.ticketId) });
+        ours.push(timing.badgeMs);
+        hosts.push(timing.hostMs!);
+        // The floor tab watches for the host's view too, so both tabs carry the same measuring work.
+        floors.push((await timeRouteToBadge(floor, path, floorSelector(stop.accountId), { hostShows: hostTicketView(stop.ticketId) })).badgeMs);
+      }
+      const badges = await sightline.locator('sightline-badge').count();
+      if (badges !== 1) throw new Error(`${badges} Sightline badges on the page after ${route.length} navigations, expected 1`);
+      return {
         issue: 5,
         bench: 'badge-paint',
-        metric: `SPA route change → badge painted, median of ${count}`,
+        metric: `SPA route change → badge painted, ${what}, median of ${route.length}`,
         unit: 'ms',
         value: median(ours),
         floor: median(floors),
         goalMax: GOAL_MS,
         goalRatio: GOAL_RATIO,
-        note: `Sightline ${spread(ours)} ms (includes reading the ticket from the host's API); floor ${spread(floors)} ms; ${ctx.options.popupAccounts} accounts in the database`,
-      },
-    ];
+        note:
+          `Sightline ${spread(ours)} ms; floor ${spread(floors)} ms; where the time goes: the host's own ticket view (its API ` +
+          `read and render) painted after a median of ${median(hosts).toFixed(1)} ms in the Sightline tab, and ` +
+          `${what === 'ticket in the database' ? 'the badge did not wait for that read (answered from the stored ticket, confirmed by the read after)' : 'the badge waits for that read, then one lookup'}; ` +
+          `${ctx.options.popupAccounts} accounts in the database`,
+      };
+    };
+    return [await pass(known.slice(1), 'ticket in the database'), await pass(unknown, 'ticket new to Sightline')];
   } finally {
     for (const page of pages) await page.close().catch(() => undefined);
     await floorSession.close();
+    for (const stop of unknown) zendeskTickets.delete(stop.ticketId);
   }
 }

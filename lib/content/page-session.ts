@@ -126,11 +126,13 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     panel.close();
   }
 
-  async function placeBadge(badge: BadgeHandle, target: Target, signal: AbortSignal): Promise<void> {
+  /** `leaving`: the anchor shown when the route changed, which belongs to the page being left (never used). */
+  async function placeBadge(badge: BadgeHandle, target: Target, signal: AbortSignal, leaving: Element | null): Promise<void> {
     // The last anchor found, kept so the element waited for comes with its placement.
     const last: { anchor: BadgeAnchor | null } = { anchor: null };
     const findAnchor = () => {
-      last.anchor = adapter.findAnchor(target);
+      const anchor = adapter.findAnchor(target);
+      last.anchor = anchor && anchor.element !== leaving ? anchor : null;
       return last.anchor?.element ?? null;
     };
     const placeInline = (found: BadgeAnchor) => {
@@ -198,7 +200,7 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   }
 
   /** `url` comes from the navigation event: it fires before `location` changes. */
-  function onLocation(url: URL): void {
+  function onLocation(url: URL, routeChanged = true): void {
     if (ctx.isInvalid) return;
     const target = adapter.recognize(url);
     if (!target) return clear();
@@ -208,9 +210,12 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     const controller = new AbortController();
     const badge = createBadge(togglePanel);
     current = { key, target, controller, badge };
-    // The lookup first: its host API read is the longest wait, and finding the anchor may force a style pass.
+    // The lookup first: its host API read is the longest wait.
     void lookUp(key);
-    void placeBadge(badge, target, controller.signal);
+    // The event comes before the host renders the new route: a title shown now is the previous page's (Zendesk
+    // keeps the ticket being left in the DOM, hidden once the new one shows), and a badge put there would vanish.
+    const leaving = routeChanged ? (adapter.findAnchor(target)?.element ?? null) : null;
+    void placeBadge(badge, target, controller.signal, leaving);
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));
@@ -223,5 +228,5 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     }),
   );
   ctx.onInvalidated(clear);
-  onLocation(new URL(location.href));
+  onLocation(new URL(location.href), false);
 }

@@ -171,6 +171,9 @@ describe('Zendesk ticket page', () => {
       }, `/agent/tickets/${ticket}`);
       await expect.poll(() => page.locator('sightline-badge').getAttribute('data-account-id'), { timeout: 10_000 }).toBe(account);
       await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
+      // Beside the title of the ticket now shown, not in the header of the one left (which the workspace hides).
+      const where = (badge: Element) => ({ visible: badge.checkVisibility(), title: badge.closest('[data-test-id="ticket-breadcrumbs"]')?.textContent ?? '' });
+      await expect.poll(() => page.locator('sightline-badge').evaluate(where)).toEqual({ visible: true, title: expect.stringContaining(`Ticket #${ticket}`) });
     }
     await page.evaluate(() => history.pushState({}, '', '/agent/dashboard'));
     await expect.poll(() => page.locator('sightline-badge').count(), { timeout: 10_000 }).toBe(0);
