@@ -15,6 +15,7 @@ import type { ImportKind } from './import-kinds';
 import { type BuildContext, type ImportKindSpec, type RecordOfKind, RowValues } from './kind-spec';
 import { KIND_SPECS } from './kinds';
 import { describeProblem, type ImportProblem, type RowLabel } from './problems';
+import { compileRecordCheck, type RecordCheck } from './record-check';
 import { findReservedId, isDemoId } from './reserved-ids';
 import type { SourceRow } from './table-reader';
 
@@ -125,9 +126,12 @@ export class RowConverter<K extends ImportKind> {
   private readonly defaults: Record<string, unknown>;
   private readonly seenKeys = new Map<string, number>();
   private readonly result: ConversionResult<RecordOfKind[K]>;
+  /** Passes most records without Zod's slow generic path; the rest go through Zod for its messages. */
+  private readonly quickCheck: RecordCheck | undefined;
 
   constructor(private readonly setup: ConversionSetup & { kind: K }) {
     this.spec = KIND_SPECS[setup.kind];
+    this.quickCheck = compileRecordCheck(this.spec.schema);
     this.mapped = mappedFields(setup.mapping);
     this.columns = [...this.mapped].map((field) => {
       const column = setup.mapping[field]!;
@@ -236,7 +240,8 @@ export class RowConverter<K extends ImportKind> {
         // Copy instead of deleting undefined keys: `delete` turns objects into slow dictionaries.
         const candidate: Record<string, unknown> = { ...this.defaults };
         for (const key in draft) if (draft[key] !== undefined) candidate[key] = draft[key];
-        const parsed = this.spec.schema.safeParse(candidate);
+        const passed = this.quickCheck?.(candidate) as RecordOfKind[K] | undefined;
+        const parsed = passed ? { success: true as const, data: passed } : this.spec.schema.safeParse(candidate);
         const reserved = parsed.success ? findReservedId(parsed.data) : undefined;
         if (reserved) problems.push({ field: this.reservedIdField(reserved.recordKey, linkMethod), message: reserved.message });
         else if (parsed.success) record = parsed.data;

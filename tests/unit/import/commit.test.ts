@@ -142,7 +142,7 @@ describe('all or nothing', () => {
     // Earlier chunks were written inside the transaction before the failure, then rolled back with it.
     expect(written).toBeGreaterThan(CHUNK_BYTES / 80);
     expect(await everything(db)).toEqual(before);
-  });
+   }, 60_000);
 
   it('rolls back when cancelled during the commit', async () => {
     const rows = Array.from({ length: 12_000 }, (_, i) => `E${i},Company ${i},${i}`);
