@@ -27,7 +27,7 @@ export async function runImport(ctx: BenchContext): Promise<BenchRow[]> {
     await page.setInputFiles('input[type=file]', csv.path);
     const sampler = await HeapSampler.attach(page);
 
-    sampler.start();
+    await sampler.start();
     const floor = await benchCall(page, 'importFloorChosenFile', CSV_COLUMNS);
     const floorHeap = await sampler.stop();
     // The floor does not recognise the report's footer block: its few lines become rows too.
@@ -35,7 +35,7 @@ export async function runImport(ctx: BenchContext): Promise<BenchRow[]> {
     ctx.log(`import: floor ${floor.ms.toFixed(0)} ms (parse ${floor.result.parseMs.toFixed(0)}, write ${floor.result.writeMs.toFixed(0)}), heap ${floorHeap.totalMb.toFixed(0)} MB`);
     await benchCall(page, 'clearStores', ['accounts']);
 
-    sampler.start();
+    await sampler.start();
     const real = await benchCall(page, 'importChosenFile');
     const realHeap = await sampler.stop();
     await sampler.detach();

@@ -20,7 +20,7 @@ export interface HeapPeak {
 export class HeapSampler {
   private workers = new Map<string, number>();
   private nextId = 1;
-  private waiting = new Map<number, (usage: HeapUsage | undefined) => void>();
+  private waiting = new Map<number, (result: unknown) => void>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private peak: HeapPeak = { totalMb: 0, pageMb: 0, workerMb: 0, samples: 0 };
   private sampling = false;
@@ -37,7 +37,7 @@ export class HeapSampler {
       sampler.workers.delete(event.sessionId);
     });
     cdp.on('Target.receivedMessageFromTarget', (event) => {
-      const message = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown };
       if (message.id === undefined) return;
       sampler.waiting.get(message.id)?.(message.result);
       sampler.waiting.delete(message.id);
@@ -46,16 +46,20 @@ export class HeapSampler {
     return sampler;
   }
 
-  private workerHeap(sessionId: string): Promise<number> {
+  private workerCall<T>(sessionId: string, method: string): Promise<T | undefined> {
     const id = this.nextId++;
-    const answer = new Promise<HeapUsage | undefined>((resolve) => {
-      this.waiting.set(id, resolve);
+    const answer = new Promise<T | undefined>((resolve) => {
+      this.waiting.set(id, (result) => resolve(result as T | undefined));
       setTimeout(() => resolve(undefined), 2000);
     });
     void this.cdp
-      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) })
+      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
       .catch(() => this.waiting.get(id)?.(undefined));
-    return answer.then((usage) => usage?.usedSize ?? 0);
+    return answer;
+  }
+
+  private workerHeap(sessionId: string): Promise<number> {
+    return this.workerCall<HeapUsage>(sessionId, 'Runtime.getHeapUsage').then((usage) => usage?.usedSize ?? 0);
   }
 
   private async sample(): Promise<void> {
@@ -79,9 +83,16 @@ export class HeapSampler {
     }
   }
 
-  /** Starts a new peak measurement. */
-  start(intervalMs = 50): void {
+  /**
+   * Starts a new peak measurement from collected heaps, so garbage an earlier measurement left behind (the floor's
+   * parsed rows, say) does not count against the next one.
+   */
+  async start(intervalMs = 50): Promise<void> {
     clearInterval(this.timer);
+    await Promise.all([
+      this.cdp.send('HeapProfiler.collectGarbage'),
+      ...[...this.workers.keys()].map((sessionId) => this.workerCall(sessionId, 'HeapProfiler.collectGarbage')),
+    ]);
     this.peak = { totalMb: 0, pageMb: 0, workerMb: 0, samples: 0 };
     this.timer = setInterval(() => void this.sample(), intervalMs);
   }
