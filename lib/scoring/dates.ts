@@ -15,7 +15,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CACHE_LIMIT = 50_000;
 const validDates = new Set<string>();
 const dayNumbers = new Map<string, number>();
-const shifted = new Map<string, IsoDate>();
+const shifted = new Map<string, Map<number, IsoDate>>();
 const EPOCH = new Date(1970, 0, 1);
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
@@ -50,11 +50,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
-  const key = `${date}|${days}`;
-  return shifted.get(key) ?? remember(shifted, key, format(addDays(parseISO(date), days), 'yyyy-MM-dd'));
+  // Keyed by date, then by offset: no key string to build and hash on every call.
+  let byOffset = shifted.get(date);
+  if (byOffset === undefined) byOffset = remember(shifted, date, new Map<number, IsoDate>());
+  return byOffset.get(days) ?? remember(byOffset, days, format(addDays(parseISO(date), days), 'yyyy-MM-dd'));
 }
 
 const midnights = new Map<string, number>();
+const DAY_MS = 86_400_000;
+const utcDays = new Map<number, IsoDate>();
 
 /** Epoch ms of 00:00 UTC on `date`: the start of a ticket day. */
 export function utcMidnightMs(date: IsoDate): number {
@@ -63,7 +67,8 @@ export function utcMidnightMs(date: IsoDate): number {
 
 /** The UTC calendar day of an instant. Ticket days are UTC days so that scores do not depend on the machine. */
 export function utcDay(epochMs: number): IsoDate {
-  return new Date(epochMs).toISOString().slice(0, 10);
+  const day = Math.floor(epochMs / DAY_MS);
+  return utcDays.get(day) ?? remember(utcDays, day, new Date(day * DAY_MS).toISOString().slice(0, 10));
 }
 
 /** The local calendar day of a Date: "today" for the person using the browser. */

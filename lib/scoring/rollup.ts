@@ -90,18 +90,8 @@ const byKey = <T>(keyOf: (row: T) => string | number) => (a: T, b: T) => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-/** Dates repeat across accounts: each day's string is made once. Bounded like lib/scoring/dates.ts's caches. */
-const isoOfDay = new Map<number, string>();
-function dateOfDay(day: number): string {
-  if (Number.isNaN(day)) return '';
-  let date = isoOfDay.get(day);
-  if (date === undefined) {
-    if (isoOfDay.size >= 50_000) isoOfDay.clear();
-    date = utcDay(day * DAY_MS);
-    isoOfDay.set(day, date);
-  }
-  return date;
-}
+// utcDay remembers each day's string: dates repeat across accounts.
+const dateOfDay = (day: number) => (Number.isNaN(day) ? '' : utcDay(day * DAY_MS));
 const dayOrNaN = (date: unknown) => (isIsoDate(date) ? dayOf(date) : NaN);
 const answerOf = (days: unknown) => (days === undefined ? ANSWER.none : days === null ? ANSWER.never : typeof days === 'number' ? ANSWER.days : -1);
 
