@@ -1,12 +1,13 @@
 /**
- * Scoring rollups: one account's usage, tickets, NPS answers and meetings as one compact record (typed arrays, one
- * entry per row), and the engine's row summaries read straight from it. Rescoring reads one rollup per account
- * instead of every row (lib/db/rescore.ts); the record is kept current by lib/db/scoring-rollups.ts.
+ * Scoring rollups: one account's usage, tickets, NPS answers and meetings as one compact record (one Float64Array of
+ * columns, one entry per row), and the engine's row summaries read straight from it. Rescoring reads one rollup per
+ * account instead of every row (lib/db/rescore.ts); the record is kept current by lib/db/scoring-rollups.ts.
  *
  * Scores from a rollup are the scores from the rows — the same factors, explanations and data issues, in the same
  * order: the rollup keeps every field the engine reads and the rows' key order; a value the engine rejects is kept
  * as one it rejects the same way (NaN), and what the columns cannot stand for (a usage row with a broken date or
- * count, an answer time that is not a number) makes the account keep those rows as stored instead. Account fields (start, plan, seats) are not in it: they are applied at scoring time.
+ * count, an answer time that is not a number) makes the account keep those rows as stored instead. Account fields
+ * (start, plan, seats) are not in it: they are applied at scoring time.
  */
 import {
   MeetingType,
