@@ -1,7 +1,8 @@
 /**
  * Issue 4: a 100k-row Salesforce-style accounts CSV (~20 MB, bench/support/accounts-csv.ts) imported through the
- * real pipeline in Chromium — `importFile()` of entrypoints/options/import-client.ts: the import worker streams,
- * maps, validates and commits in one transaction — timed, with the peak JS heap of the page and its worker.
+ * real pipeline in Chromium — `importFile()` of entrypoints/options/import-client.ts: the import worker analyses the
+ * file, then streams, maps, validates and writes it chunk by chunk in one transaction — timed, with the peak JS heap
+ * of the page and its worker.
  * Floor in the same page: Papa Parse of the whole file + one bulkPut without validation (bench/pages/import-floor.ts).
  * Goals: ≤ 5 s, ≤ 1.5× the floor, heap ≤ 150 MB. One run each, floor first, in a fresh profile (the real
  * import's commit wakes the service worker's rescoring 30 s later; nothing is measured after that).
@@ -45,7 +46,8 @@ export async function runImport(ctx: BenchContext): Promise<BenchRow[]> {
     if (stored !== rows) throw new Error(`the accounts store holds ${stored} records after the import, expected ${rows}`);
     ctx.log(`import: real ${real.ms.toFixed(0)} ms, heap ${realHeap.totalMb.toFixed(0)} MB`);
 
-    const phases = Object.entries(timings).map(([phase, ms]) => `${phase} ${Number(ms).toFixed(0)}`).join(', ');
+    // The one-shot run has no separate check pass: it converts while it writes (lib/import/run-import.ts).
+    const phases = `analyze ${timings.analyze.toFixed(0)}, converting while writing ${timings.validate.toFixed(0)}, waiting for the database ${timings.commit.toFixed(0)}`;
     return [
       {
         issue: 4,
@@ -56,7 +58,7 @@ export async function runImport(ctx: BenchContext): Promise<BenchRow[]> {
         floor: floor.ms,
         goalMax: GOAL_MS,
         goalRatio: GOAL_RATIO,
-        note: `worker phases (ms): ${phases}; floor: Papa Parse ${floor.result.parseMs.toFixed(0)} + bulkPut ${floor.result.writeMs.toFixed(0)} ms`,
+        note: `worker (ms): ${phases}; floor: Papa Parse ${floor.result.parseMs.toFixed(0)} + bulkPut ${floor.result.writeMs.toFixed(0)} ms`,
       },
       {
         issue: 4,
