@@ -144,6 +144,17 @@ describe('all or nothing', () => {
     expect(await everything(db)).toEqual(before);
    }, 60_000);
 
+  it('writes nothing when the file no longer matches what its check found', async () => {
+    const file = fixtureBlob('salesforce-accounts.csv');
+    const { conversion } = await upsert(db, file, 'accounts.csv', 'accounts', { write: false });
+    const checked = { rowsRead: conversion.rowsRead + 1, invalidRows: 0, recordCount: conversion.recordCount + 1 };
+    await expect(upsert(db, file, 'accounts.csv', 'accounts', { write: true, checked })).rejects.toThrow(
+      'accounts.csv changed since its rows were checked, so nothing was imported: choose it again',
+    );
+    expect(await db.accounts.count()).toBe(0);
+    expect(await upsert(db, file, 'accounts.csv', 'accounts', { write: true, checked: conversion })).toMatchObject({ counts: { created: 5 } });
+  });
+
   it('rolls back when cancelled during the commit', async () => {
     const rows = Array.from({ length: 12_000 }, (_, i) => `E${i},Company ${i},${i}`);
     const big = new Blob([`External ID,Account Name,ARR\n${rows.join('\n')}`]);
