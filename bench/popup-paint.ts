@@ -1,7 +1,7 @@
 /**
  * Issue 7: the popup's first paint with its numbers, at `--popup-accounts` (default 10k; goal ≤ 150 ms) and at
- * `--accounts` (default 100k; reported), each as it usually opens (from the view stored after rescoring) and as it
- * opens after an override or filter change (from the whole digest), next to the floor page
+ * `--accounts` (default 100k; reported), each as it usually opens (from the views stored after rescoring) and as it
+ * opens when those do not fit yet (from the whole digest), next to the floor page
  * (bench/pages/popup-floor.ts: reads ONE precomputed record and paints it); and the report page's time to
  * interactive at `--accounts`.
  *
@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { POPUP_VIEW_KEY } from '../lib/db/popup-view';
+import { POPUP_VIEWS_KEY } from '../lib/db/popup-view';
 import type { ExtensionSession } from '../scripts/harness/launch';
 import { benchCall } from './support/bench-page';
 import type { BenchContext, SeededPortfolio } from './support/context';
@@ -114,8 +114,8 @@ async function prepare(ctx: BenchContext, seeded: SeededPortfolio): Promise<void
 }
 
 /**
- * Two rows per size: the popup as it usually opens (the view the background stored after rescoring fits), and as
- * it opens after something the view depends on changed (an override, the filter): it reads the whole digest.
+ * Two rows per size: the popup as it usually opens (the views the background stored after rescoring fit), and as
+ * it opens when they do not fit yet (an override changed a moment ago): it reads the whole digest.
  */
 async function popupRows(ctx: BenchContext, accounts: number, goal: boolean): Promise<BenchRow[]> {
   const seeded = await ctx.portfolio(accounts);
@@ -126,7 +126,7 @@ async function popupRows(ctx: BenchContext, accounts: number, goal: boolean): Pr
   for (let i = 0; i < LOADS; i++) {
     floor.push(await timePage(seeded.session, 'bench/popup-floor.html'));
     stored.push(await timePage(seeded.session, 'popup.html'));
-    await benchCall(seeded.page, 'putMeta', POPUP_VIEW_KEY, { version: 0 }); // no stored view: the next load reads the digest
+    await benchCall(seeded.page, 'putMeta', POPUP_VIEWS_KEY, { version: 0 }); // no stored views: the next load reads the digest
     fromDigest.push(await timePage(seeded.session, 'popup.html'));
   }
   const row = (timings: PageTiming[], how: string, withGoal: boolean): BenchRow => ({

@@ -3,11 +3,10 @@ import { browser } from 'wxt/browser';
 import { CHANGED_ALARM } from '../../entrypoints/background/rescoring';
 import { importFile } from '../../entrypoints/options/import-client';
 import { getDatabase } from '../../lib/db/database';
-import { storeViewOfDigest } from '../../lib/db/popup-view';
+import { storePopupViews } from '../../lib/db/popup-view';
 import { readPortfolioDigest, refreshPortfolioDigest } from '../../lib/db/portfolio-digest';
 import { RESCORE_PROGRESS_KEY, rescoreAll } from '../../lib/db/rescore';
 import { loadSettings } from '../../lib/db/settings';
-import { FILTER_STORAGE_KEY, parseFilter } from '../../lib/portfolio/filter';
 import type { BenchPageApi, BenchPageWindow } from './api';
 import { importFloor } from './import-floor';
 import { clearStores, putAll, requestDone } from './raw-idb';
@@ -40,11 +39,10 @@ const api: BenchPageApi = {
   async refreshDigest(today) {
     const db = getDatabase();
     const t0 = performance.now();
-    // As the background does after rescoring: the digest, then the popup's view of it for the remembered filter.
+    // As the background does after rescoring: the digest, then the popup's views of it.
     const settings = await loadSettings(db);
     const digest = await refreshPortfolioDigest(db, settings, today, Date.now());
-    const filter = parseFilter((await browser.storage.local.get(FILTER_STORAGE_KEY))[FILTER_STORAGE_KEY]);
-    await storeViewOfDigest(db, digest, { filter, settings, today });
+    await storePopupViews(db, digest, { settings, today });
     return performance.now() - t0;
   },
   async backgroundWork() {

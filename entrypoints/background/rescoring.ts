@@ -14,12 +14,11 @@ import { addMinutes, startOfTomorrow } from 'date-fns';
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { SightlineDatabase } from '@/lib/db/database';
-import { storeViewOfDigest } from '@/lib/db/popup-view';
+import { refreshPopupViews, storePopupViews, touchesOverrides } from '@/lib/db/popup-view';
 import { refreshPortfolioDigest, touchesDigestInputs } from '@/lib/db/portfolio-digest';
 import { rescoreAll, rescoreDue, touchesScoringInputs, type RescoreResult } from '@/lib/db/rescore';
 import { loadSettings } from '@/lib/db/settings';
 import { evaluatePlaybooks } from '@/lib/playbooks/evaluate';
-import { FILTER_STORAGE_KEY, parseFilter } from '@/lib/portfolio/filter';
 import { localDay } from '@/lib/scoring/dates';
 
 export const DAILY_ALARM = 'sightline:rescore-daily';
@@ -50,9 +49,8 @@ export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason): P
       const result = reason === 'digest' ? null : await rescoreAll(db, settings, today, { restart: reason === 'changed' });
       await evaluatePlaybooks(db, { today: now, settings });
       const digest = await refreshPortfolioDigest(db, settings, today, Date.now());
-      // The popup's next opening paints from this one small record instead of reading the whole digest.
-      const filter = parseFilter((await browser.storage.local.get(FILTER_STORAGE_KEY))[FILTER_STORAGE_KEY]);
-      await storeViewOfDigest(db, digest, { filter, settings, today });
+      // The popup paints from these (one small record) instead of reading the whole digest.
+      await storePopupViews(db, digest, { settings, today });
       return result;
     })
     .catch((error: unknown) => {
@@ -62,6 +60,19 @@ export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason): P
   queue = run;
   return run;
 }
+
+/** Rebuilds the popup's stored views after overrides changed, behind any running rescoring (which rebuilds them too). */
+function schedulePopupViews(db: SightlineDatabase): void {
+  queue = queue
+    .then(async () => {
+      const now = new Date();
+      await refreshPopupViews(db, { settings: await loadSettings(db), today: localDay(now) });
+    })
+    .catch((error: unknown) => console.error('Sightline: refreshing the popup views failed', error));
+}
+
+/** Overrides settle for this long before the popup's views are rebuilt (a CSM editing one writes it once or twice). */
+const VIEWS_SETTLE_MS = 1000;
 
 async function ensureDailyAlarm(): Promise<void> {
   if (await browser.alarms.get(DAILY_ALARM)) return;
@@ -78,10 +89,17 @@ export function setupRescoring(db: SightlineDatabase): void {
     else if (alarm.name === CHANGED_ALARM) void scheduleRescore(db, 'changed');
     else if (alarm.name === DIGEST_ALARM) void scheduleRescore(db, 'digest');
   });
+  let viewsTimer: ReturnType<typeof setTimeout> | undefined;
   Dexie.on('storagemutated', (parts) => {
     // Re-creating an alarm replaces it: each change pushes the run back until the writes settle.
     if (touchesScoringInputs(db.name, parts)) void browser.alarms.create(CHANGED_ALARM, { delayInMinutes: SETTLE_MINUTES });
     else if (touchesDigestInputs(db.name, parts)) void browser.alarms.create(DIGEST_ALARM, { delayInMinutes: SETTLE_MINUTES });
+    // A timer, not an alarm: the popup works without these views (it reads the digest), they only make it quick
+    // again, and should not wait the half minute an alarm needs. A worker stopped meanwhile simply skips it.
+    if (touchesOverrides(db.name, parts)) {
+      clearTimeout(viewsTimer);
+      viewsTimer = setTimeout(() => schedulePopupViews(db), VIEWS_SETTLE_MS);
+    }
   });
   void ensureDailyAlarm();
   void scheduleRescore(db, 'start');

@@ -1,7 +1,8 @@
 /**
- * The toolbar popup: the portfolio at a glance for managers. It paints from the view stored for its filter
- * (lib/portfolio/popup-view-cache.ts: one small record, prepared by the background after each rescoring) when that
- * view still fits; otherwise it reads the digest the background keeps (one large record) and stores the new view.
+ * The toolbar popup: the portfolio at a glance for managers. It paints from the views stored for every filter
+ * (lib/portfolio/popup-view-cache.ts: one small record, prepared by the background after each rescoring and after
+ * overrides change) when they still fit; otherwise it reads the digest the background keeps (one large record) and
+ * stores new views.
  * Without a current digest (rescoring has not run since data arrived) it builds and stores one.
  * Speed contract: once the headline numbers are painted it sets <html data-ready="true"> and marks
  * `sightline:ready` (the playbook-run counts follow when read).
@@ -19,13 +20,13 @@ import { RenewalsTable } from '@/components/portfolio/RenewalsTable';
 import { RunsSummary } from '@/components/portfolio/RunsSummary';
 import { getDatabase } from '@/lib/db/database';
 import { countOpenRuns } from '@/lib/db/playbook-runs';
-import { readStoredPopupView, storePopupView } from '@/lib/db/popup-view';
+import { POPUP_VIEWS_KEY, readStoredPopupViews } from '@/lib/db/popup-view';
 import { readDigestStamp, readPortfolioDigest, refreshPortfolioDigest } from '@/lib/db/portfolio-digest';
 import { loadSettings } from '@/lib/db/settings';
 import { FILTER_STORAGE_KEY, parseFilter } from '@/lib/portfolio/filter';
 import { accountHref } from '@/lib/portfolio/links';
 import { buildPopupView, type AtRiskRow } from '@/lib/portfolio/popup-view';
-import { popupInputsKey, storedViewFor, toStoredPopupView } from '@/lib/portfolio/popup-view-cache';
+import { buildStoredPopupViews, popupInputsKey, storedViewFor } from '@/lib/portfolio/popup-view-cache';
 import type { PortfolioFilter } from '@/lib/schemas/portfolio';
 import { localDay } from '@/lib/scoring/dates';
 
@@ -35,16 +36,16 @@ const db = getDatabase();
 async function loadPopupBase() {
   const now = new Date();
   const today = localDay(now);
-  const [stamp, overrides, settings, latestSnapshot, storedView] = await Promise.all([
+  const [stamp, overrides, settings, latestSnapshot, storedViews] = await Promise.all([
     readDigestStamp(db),
     db.overrides.toArray(),
     loadSettings(db),
     db.snapshots.where('date').belowOrEqual(today).lastKey(),
-    readStoredPopupView(db),
+    readStoredPopupViews(db),
   ]);
   // A digest that missed a rescoring (the background rebuilds it after each one) counts as none.
   const current = stamp !== undefined && stamp.snapshotDate === (latestSnapshot ?? null) ? stamp : undefined;
-  return { today, stamp: current, overrides, settings, inputsKey: popupInputsKey(overrides, settings), storedView };
+  return { today, stamp: current, overrides, settings, inputsKey: popupInputsKey(overrides, settings), storedViews };
 }
 
 /**
@@ -88,26 +89,28 @@ export function App() {
   const stored = useMemo(
     () =>
       base && filter
-        ? storedViewFor(base.storedView, { digestBuiltAt: base.stamp?.builtAt, today: base.today, filter, inputsKey: base.inputsKey })
+        ? storedViewFor(base.storedViews, { digestBuiltAt: base.stamp?.builtAt, today: base.today, filter, inputsKey: base.inputsKey })
         : undefined,
     [base, filter],
   );
-  // The whole digest is read only when no stored view fits (another filter, an override changed, a new digest).
+  // The whole digest is read only when the stored views do not fit (an override or the settings changed, a new digest).
   const digestNeeded = base?.stamp !== undefined && filter !== null && stored === undefined;
   const digest = useLiveQuery(async () => (digestNeeded ? ((await readPortfolioDigest(db)) ?? null) : undefined), [digestNeeded]);
+  const current = base && digest && digest.builtAt === base.stamp?.builtAt ? digest : undefined;
   const built = useMemo(
     () =>
-      base && filter && digest && digest.builtAt === base.stamp?.builtAt
-        ? { view: buildPopupView({ digest, overrides: base.overrides, settings: base.settings, filter, today: base.today }), digestBuiltAt: digest.builtAt }
+      base && filter && current
+        ? buildPopupView({ digest: current, overrides: base.overrides, settings: base.settings, filter, today: base.today })
         : undefined,
-    [base, filter, digest],
+    [base, filter, current],
   );
   useEffect(() => {
-    if (!built || !base || !filter) return;
-    const { today, inputsKey } = base;
-    void storePopupView(db, toStoredPopupView(built.view, { digestBuiltAt: built.digestBuiltAt, today, filter, inputsKey }));
-  }, [built, base, filter]);
-  const view = stored ?? built?.view;
+    // After the paint: every filter's view, so the next opening and filter changes need no digest.
+    if (!built || !base || !current) return;
+    const { overrides, settings, today } = base;
+    void db.meta.put({ key: POPUP_VIEWS_KEY, value: buildStoredPopupViews({ digest: current, overrides, settings, today }) });
+  }, [built, base, current]);
+  const view = stored ?? built;
 
   // Read once the numbers are on screen (or there are none to show), so they do not compete with the headline
   // reads: a large portfolio has thousands of open runs, and IndexedDB counts by walking the records.

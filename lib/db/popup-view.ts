@@ -1,29 +1,31 @@
-/** The popup's stored view (lib/portfolio/popup-view-cache.ts) in `meta`. */
+/** The popup's stored views (lib/portfolio/popup-view-cache.ts) in `meta`. */
+import type { ObservabilitySet } from 'dexie';
 import type { PortfolioDigest } from '../portfolio/digest';
-import { buildPopupView } from '../portfolio/popup-view';
-import { popupInputsKey, toStoredPopupView, type StoredPopupView } from '../portfolio/popup-view-cache';
+import { buildStoredPopupViews } from '../portfolio/popup-view-cache';
 import type { IsoDate } from '../schemas/common';
-import type { PortfolioFilter } from '../schemas/portfolio';
 import type { Settings } from '../schemas/settings';
 import type { SightlineDatabase } from './database';
+import { readPortfolioDigest } from './portfolio-digest';
 
-export const POPUP_VIEW_KEY = 'portfolio:popup-view';
+export const POPUP_VIEWS_KEY = 'portfolio:popup-views';
 
-export async function readStoredPopupView(db: SightlineDatabase): Promise<unknown> {
-  return (await db.meta.get(POPUP_VIEW_KEY))?.value;
+export async function readStoredPopupViews(db: SightlineDatabase): Promise<unknown> {
+  return (await db.meta.get(POPUP_VIEWS_KEY))?.value;
 }
 
-export async function storePopupView(db: SightlineDatabase, stored: StoredPopupView): Promise<void> {
-  await db.meta.put({ key: POPUP_VIEW_KEY, value: stored });
-}
-
-/** Builds the popup's view of a digest just built, for the filter the popup remembers, and stores it. */
-export async function storeViewOfDigest(
-  db: SightlineDatabase,
-  digest: PortfolioDigest,
-  { filter, settings, today }: { filter: PortfolioFilter; settings: Settings; today: IsoDate },
-): Promise<void> {
+/** Builds the popup's views of `digest` for every filter, with the overrides stored now, and stores them. */
+export async function storePopupViews(db: SightlineDatabase, digest: PortfolioDigest, { settings, today }: { settings: Settings; today: IsoDate }): Promise<void> {
   const overrides = await db.overrides.toArray();
-  const view = buildPopupView({ digest, overrides, settings, filter, today });
-  await storePopupView(db, toStoredPopupView(view, { digestBuiltAt: digest.builtAt, today, filter, inputsKey: popupInputsKey(overrides, settings) }));
+  await db.meta.put({ key: POPUP_VIEWS_KEY, value: buildStoredPopupViews({ digest, overrides, settings, today }) });
+}
+
+/** The same from the stored digest (after overrides changed); nothing when there is no digest yet. */
+export async function refreshPopupViews(db: SightlineDatabase, { settings, today }: { settings: Settings; today: IsoDate }): Promise<void> {
+  const digest = await readPortfolioDigest(db);
+  if (digest) await storePopupViews(db, digest, { settings, today });
+}
+
+/** Whether a Dexie storage-mutation notice concerns the overrides, which every popup view reads, in this database. */
+export function touchesOverrides(dbName: string, parts: ObservabilitySet): boolean {
+  return Object.keys(parts).some((part) => part.startsWith(`idb://${dbName}/overrides/`));
 }

@@ -1,6 +1,6 @@
 import { PortfolioFilter } from '../schemas/portfolio';
 
-/** Where the popup remembers the filter (browser.storage.local); the background reads it to prepare the popup's view. */
+/** Where the popup remembers the filter (browser.storage.local). */
 export const FILTER_STORAGE_KEY = 'sightline:portfolio-filter';
 
 export const DEFAULT_FILTER: PortfolioFilter = { owner: 'team', segment: 'all' };

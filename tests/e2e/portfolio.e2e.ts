@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStore, seedRecords } from '../../scripts/harness/extension-page';
+import { protocolMessage, readStore, seedRecords, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import type { ExtensionSession } from '../../scripts/harness/launch';
 import { screenshot } from '../../scripts/harness/screenshots';
 import type { Account, HealthSnapshot, Milestone, NpsResponse, Opportunity, Override, PlaybookRun, Ticket } from '../../lib/schemas/records';
@@ -58,8 +58,11 @@ function expected(r: Records, owner: string | null, segment: string | null, expe
   const shown = (a: Account) => {
     const computed = scoreOf.get(a.id) ?? -1;
     const override = r.overrides.find((o) => o.accountId === a.id);
-    if (override && override.locked && override.expiresOn >= today) return override.score;
-    return computed >= 0 ? computed : null;
+    const own = computed >= 0 ? computed : null;
+    // An override applies until it expires; an unlocked one lapses once the computed band moved since it was set.
+    const lapsed = override !== undefined && !override.locked && override.computedBandAtSet !== undefined && override.computedBandAtSet !== band(own);
+    if (override && override.expiresOn >= today && !lapsed) return override.score;
+    return own;
   };
   const active = accounts.filter((a) => a.status === 'active');
   const bands: Record<string, { count: number; arr: number }> = {};
@@ -269,19 +272,23 @@ describe('popup with the demo portfolio', () => {
     const meta = async () => new Map((await readStore<MetaRow>(options, 'meta')).map((row) => [row.key, row.value]));
     const before = await meta();
     const digest = before.get('portfolio:digest')!;
-    // The background stored the view for the remembered filter right after its rescoring (no popup opened since).
-    expect(before.get('portfolio:popup-view')).toMatchObject({ digestBuiltAt: digest.builtAt, filter: { owner: 'team', segment: 'all' } });
+    // The background stored the views of every filter right after its rescoring (no popup opened since).
+    expect(before.get('portfolio:popup-views')).toMatchObject({ digestBuiltAt: digest.builtAt });
 
-    // The override set after that rescoring changes the inputs: this opening reads the digest and stores a new view.
+    // The override seeded after that rescoring (straight into IndexedDB, so the worker did not see it) changes the
+    // inputs: this opening reads the digest and stores new views.
     const first = await openPopup();
     expectNumbersMatch(await popupNumbers(first), expected(records, null, null));
     await first.close();
-    await expect.poll(async () => (await meta()).get('portfolio:popup-view')?.inputsKey).not.toBe(before.get('portfolio:popup-view')?.inputsKey);
+    await expect.poll(async () => (await meta()).get('portfolio:popup-views')?.inputsKey).not.toBe(before.get('portfolio:popup-views')?.inputsKey);
 
-    // With the digest unreadable, the same numbers still come: they are the stored view's.
+    // With the digest unreadable, the same numbers still come, for another filter too: they are the stored views'.
     await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: { version: 0 } }]);
     const second = await openPopup();
     expectNumbersMatch(await popupNumbers(second), expected(records, null, null));
+    await second.getByTestId('filter-segment').selectOption('SMB');
+    await showsNumbers(second, expected(records, null, 'SMB'));
+    await second.getByTestId('filter-segment').selectOption('all');
     await second.close();
     await seedRecords(options, 'meta', [{ key: 'portfolio:digest', value: digest }]);
 
@@ -292,6 +299,40 @@ describe('popup with the demo portfolio', () => {
     expectNumbersMatch(await popupNumbers(third), expected({ ...records, overrides: [lifted] }, null, null));
     await third.close();
     await seedRecords(options, 'overrides', records.overrides);
+  });
+
+  it("refreshes the stored views in the background when an override is set on an account's page", async () => {
+    type MetaRow = { key: string; value: { inputsKey?: string } };
+    const viewsKey = async () => (await readStore<MetaRow>(options, 'meta')).find((row) => row.key === 'portfolio:popup-views')?.value.inputsKey;
+    // Views that fit the current overrides (this opening stores them if they did not).
+    await (await openPopup()).close();
+    await expect.poll(viewsKey).toContain(records.overrides[0]!.accountId);
+    const before = await viewsKey();
+
+    // The largest critical account, lifted to healthy by hand on its detail page (the panel's form, through the worker).
+    const snapshotScore = (id: string) => records.snapshot.scores[records.snapshot.accountIds.indexOf(id)] ?? -1;
+    const target = records.accounts
+      .filter((a) => a.status === 'active' && snapshotScore(a.id) >= 0 && snapshotScore(a.id) < 50 && !records.overrides.some((o) => o.accountId === a.id))
+      .sort((a, b) => b.arr - a.arr)[0]!;
+    const detail = await session.openExtensionPage(`panel.html?account=${encodeURIComponent(target.id)}`);
+    try {
+      await detail.getByTestId('override-open').click();
+      await detail.getByTestId('override-score').fill('90');
+      await detail.getByTestId('override-reason').fill('Escalation resolved with the CEO');
+      await detail.getByTestId('override-save').click();
+      await detail.getByTestId('override-state').waitFor();
+
+      await expect.poll(viewsKey, { timeout: 15_000 }).not.toBe(before);
+      expect(await viewsKey()).toContain(target.id);
+      const overrides = await readStore<Override>(options, 'overrides');
+      expect(overrides.find((o) => o.accountId === target.id)).toMatchObject({ score: 90, locked: false, computedBandAtSet: 'critical' });
+      const popup = await openPopup();
+      expectNumbersMatch(await popupNumbers(popup), expected({ ...records, overrides }, null, null));
+      await popup.close();
+    } finally {
+      await detail.close();
+      expect(await sendRuntimeMessage(options, protocolMessage('clearOverride', { accountId: target.id }))).toMatchObject({ res: { ok: true } });
+    }
   });
 
   it('shows the health distribution, metrics, renewals and forecast computed independently from the records', async () => {
@@ -316,7 +357,7 @@ describe('popup with the demo portfolio', () => {
     // As then: the digest and the view stored from it are the empty portfolio's.
     await seedRecords(options, 'meta', [
       { key: 'portfolio:digest', value: { ...current, accounts: emptyColumns } },
-      { key: 'portfolio:popup-view', value: { version: 0 } },
+      { key: 'portfolio:popup-views', value: { version: 0 } },
     ]);
     const popup = await openPopup();
     // Ready only once the rebuilt digest's numbers are on screen, never with the empty one's zeros.
@@ -327,7 +368,7 @@ describe('popup with the demo portfolio', () => {
   it('without a usable digest (one the background has not rebuilt yet) builds it itself, stores it, and shows the same numbers', async () => {
     await seedRecords(options, 'meta', [
       { key: 'portfolio:digest', value: { version: 0 } },
-      { key: 'portfolio:popup-view', value: { version: 0 } },
+      { key: 'portfolio:popup-views', value: { version: 0 } },
     ]);
     const popup = await openPopup();
     expectNumbersMatch(await popupNumbers(popup), expected(records, null, null));

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANGED_ALARM, DIGEST_ALARM, scheduleRescore, setupRescoring } from '@/entrypoints/background/rescoring';
 import { SightlineDatabase } from '@/lib/db/database';
+import { POPUP_VIEWS_KEY } from '@/lib/db/popup-view';
 import { readPortfolioDigest } from '@/lib/db/portfolio-digest';
+import { popupInputsKey } from '@/lib/portfolio/popup-view-cache';
+import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
 import { localDay } from '@/lib/scoring/dates';
 
 let db: SightlineDatabase;
@@ -35,5 +38,24 @@ describe('changes only the digest reads', () => {
     await vi.waitFor(async () => expect((await readPortfolioDigest(db))?.builtAt).toBeGreaterThan(before?.builtAt ?? -1));
     // The snapshot is the one the start run wrote: nothing was rescored.
     expect((await db.snapshots.get(today))?.computedAt).toBe(snapshot!.computedAt);
+  });
+});
+
+describe("the popup's stored views", () => {
+  it('are rebuilt after rescoring and again, without rescoring, when an override changes', async () => {
+    const today = localDay(new Date());
+    await db.accounts.put({ id: 'a1', name: 'Acme', domains: [], arr: 1000, startDate: '2024-01-01', status: 'active' });
+    setupRescoring(db);
+    await scheduleRescore(db, 'daily'); // queued behind the start run
+    const viewsKey = async () => ((await db.meta.get(POPUP_VIEWS_KEY))?.value as { inputsKey?: string; digestBuiltAt?: number } | undefined);
+    const digest = await readPortfolioDigest(db);
+    expect(await viewsKey()).toMatchObject({ inputsKey: popupInputsKey([], DEFAULT_SETTINGS), digestBuiltAt: digest?.builtAt });
+    const snapshot = await db.snapshots.get(today);
+
+    const override = { accountId: 'a1', score: 30, reason: 'Champion left', expiresOn: '2099-01-01', locked: true, setBy: 'Dana', setAt: 7 };
+    await db.overrides.put(override);
+    await vi.waitFor(async () => expect((await viewsKey())?.inputsKey).toBe(popupInputsKey([override], DEFAULT_SETTINGS)), { timeout: 5000 });
+    expect((await db.snapshots.get(today))?.computedAt).toBe(snapshot!.computedAt);
+    expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeUndefined();
   });
 });
