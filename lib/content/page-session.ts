@@ -90,7 +90,8 @@ function settled(signal: AbortSignal): Promise<boolean> {
 }
 
 export function startPageSession<Target>(ctx: ContentScriptContext, adapter: HostAdapter<Target>): void {
-  let current: { key: string; target: Target; controller: AbortController; badge: BadgeHandle } | undefined;
+  /** `placed`: resolves once the badge is in the page (beside its anchor or floating), or the page is left. */
+  let current: { key: string; target: Target; controller: AbortController; badge: BadgeHandle; placed: Promise<void> } | undefined;
   let lastRead: { read: PageRead; answer?: LookupAccountResponse } | undefined;
 
   const panel = createPanelFrame(ctx, {
@@ -127,7 +128,7 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   }
 
   /** `leaving`: the anchor shown when the route changed, which belongs to the page being left (never used). */
-  async function placeBadge(badge: BadgeHandle, target: Target, signal: AbortSignal, leaving: Element | null): Promise<void> {
+  async function placeBadge(badge: BadgeHandle, target: Target, signal: AbortSignal, leaving: Element | null, onPlaced: () => void): Promise<void> {
     // The last anchor found, kept so the element waited for comes with its placement.
     const last: { anchor: BadgeAnchor | null } = { anchor: null };
     const findAnchor = () => {
@@ -142,9 +143,13 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     };
     const found = await waitForElement(findAnchor, { signal, timeoutMs: ANCHOR_WAIT_MS });
     if (signal.aborted) return;
-    if (found && last.anchor) return placeInline(last.anchor);
+    if (found && last.anchor) {
+      placeInline(last.anchor);
+      return onPlaced();
+    }
     badge.host.setAttribute('data-placement', 'overlay');
     document.documentElement.append(badge.host);
+    onPlaced();
     // A slow host may still render the title: keep looking, at a gentler pace, and move the badge beside it.
     const late = await waitForElement(findAnchor, { signal, timeoutMs: LATE_ANCHOR_WAIT_MS, throttleMs: LATE_ANCHOR_CHECK_MS });
     if (late && last.anchor && !signal.aborted) placeInline(last.anchor);
@@ -153,9 +158,10 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
   async function lookUp(key: string, refresh = false): Promise<void> {
     const session = current;
     if (!session || session.key !== key) return;
-    const { controller, badge, target } = session;
+    const { controller, badge, target, placed } = session;
     // Once the page's own read or lookup has shown something, an answer from what Sightline already held is stale.
     let pageAnswered = false;
+    let knownShown = false;
     const show = (state: BadgeState) => {
       pageAnswered = true;
       badge.render(state);
@@ -165,6 +171,7 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
         (known) => {
           if (pageAnswered || controller.signal.aborted || known?.status !== 'matched') return;
           badge.render({ kind: 'matched', account: known.account, method: known.method, matchedOn: known.matchedOn });
+          knownShown = true;
         },
         () => undefined, // only a head start: the page's own lookup follows
       );
@@ -177,6 +184,10 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
         show({ kind: 'no-match', reason: 'the page names no customer', label: read.label });
         return;
       }
+      // A stored answer is on screen: confirm it once the badge has its place, so the confirming lookup's work does
+      // not slow the host while it renders the page.
+      if (knownShown) await placed;
+      if (controller.signal.aborted) return;
       const answer = await sendMessage('lookupAccount', read.keys);
       if (controller.signal.aborted) return;
       lastRead = { read, answer };
@@ -209,13 +220,18 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     clear();
     const controller = new AbortController();
     const badge = createBadge(togglePanel);
-    current = { key, target, controller, badge };
+    const onPlaced: { resolve?: () => void } = {};
+    const placed = new Promise<void>((resolve) => {
+      onPlaced.resolve = resolve;
+      controller.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    current = { key, target, controller, badge, placed };
     // The lookup first: its host API read is the longest wait.
     void lookUp(key);
     // The event comes before the host renders the new route: a title shown now is the previous page's (Zendesk
     // keeps the ticket being left in the DOM, hidden once the new one shows), and a badge put there would vanish.
     const leaving = routeChanged ? (adapter.findAnchor(target)?.element ?? null) : null;
-    void placeBadge(badge, target, controller.signal, leaving);
+    void placeBadge(badge, target, controller.signal, leaving, onPlaced.resolve!);
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));
