@@ -1,4 +1,4 @@
-import type { OpenRunCounts } from '@/lib/db/playbook-runs';
+import type { OpenRunCounts } from '@/lib/playbooks/runs';
 import { formatCount } from './format';
 
 function Row({ label, counts, testId }: { label: string; counts: OpenRunCounts; testId: string }) {

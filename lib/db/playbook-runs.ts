@@ -10,6 +10,7 @@ import {
   closeRun,
   createRun,
   decideRunAction,
+  type OpenRunCounts,
   overdueSteps,
   PlaybookRunError,
   type RunClosing,
@@ -150,11 +151,6 @@ async function existingRun(db: SightlineDatabase, runId: string): Promise<Playbo
 export async function runsForAccount(db: SightlineDatabase, accountId: string): Promise<PlaybookRun[]> {
   const runs = await db.runs.where('[accountId+templateId]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]).toArray();
   return runs.sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.openedAt - a.openedAt);
-}
-
-export interface OpenRunCounts {
-  openRuns: number;
-  overdueSteps: number;
 }
 
 /**

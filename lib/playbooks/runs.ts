@@ -181,6 +181,12 @@ export function stepState(step: RunStep, today: IsoDate): StepState {
 }
 
 /** Overdue steps of an open run (a closed run has none: nobody is waiting on it). */
+/** Open runs and their overdue steps, for a set of accounts. */
+export interface OpenRunCounts {
+  openRuns: number;
+  overdueSteps: number;
+}
+
 export function overdueSteps(run: PlaybookRun, today: IsoDate): RunStep[] {
   if (run.status !== 'open') return [];
   return run.steps.filter((step) => stepState(step, today) === 'overdue');
