@@ -114,7 +114,7 @@ export async function runBadgePaint(ctx: BenchContext): Promise<BenchRow[]> {
           `${median(floorHosts).toFixed(1)} ms in the floor's tab); ` +
           `the badge painted a median of ${median(ours.map((ms, i) => ms - hosts[i]!)).toFixed(1)} ms after the host's view. ` +
           (stored
-            ? 'The account came from the stored ticket, without waiting for Sightline\'s own API read (which confirms it after). '
+            ? 'The account came from the stored ticket, without waiting for Sightline\'s own API read (which confirms it once the badge has its place). '
             : 'The account needs Sightline\'s own API read of the ticket, then one lookup. ') +
           `The floor paints a fixed div without waiting for the host. ${ctx.options.popupAccounts} accounts in the database`,
       };

@@ -161,33 +161,31 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     const { controller, badge, target, placed } = session;
     // Once the page's own read or lookup has shown something, an answer from what Sightline already held is stale.
     let pageAnswered = false;
-    let knownShown = false;
     const show = (state: BadgeState) => {
       pageAnswered = true;
       badge.render(state);
     };
-    if (!refresh && adapter.known) {
-      adapter.known(target).then(
-        (known) => {
-          if (pageAnswered || controller.signal.aborted || known?.status !== 'matched') return;
-          badge.render({ kind: 'matched', account: known.account, method: known.method, matchedOn: known.matchedOn });
-          knownShown = true;
-        },
-        () => undefined, // only a head start: the page's own lookup follows
-      );
-    }
+    // Only a head start, so a failure is no answer: the page's own lookup follows.
+    const known = refresh || !adapter.known ? Promise.resolve(null) : adapter.known(target).catch(() => null);
+    const shownKnown = known.then((answer) => {
+      if (pageAnswered || controller.signal.aborted || answer?.status !== 'matched') return false;
+      badge.render({ kind: 'matched', account: answer.account, method: answer.method, matchedOn: answer.matchedOn });
+      return true;
+    });
+    /** The page's own read. When a stored answer is on screen the read only confirms it: it waits until the badge has
+     * its place, so it does not compete with the host reading and rendering the same page. */
+    const readPage = async () => {
+      if (await shownKnown) await placed;
+      return adapter.read(target, controller.signal);
+    };
     try {
-      const read = refresh && lastRead ? lastRead.read : await adapter.read(target, controller.signal);
+      const read = refresh && lastRead ? lastRead.read : await readPage();
       if (controller.signal.aborted) return;
       lastRead = { read };
       if (!read.keys) {
         show({ kind: 'no-match', reason: 'the page names no customer', label: read.label });
         return;
       }
-      // A stored answer is on screen: confirm it once the badge has its place, so the confirming lookup's work does
-      // not slow the host while it renders the page.
-      if (knownShown) await placed;
-      if (controller.signal.aborted) return;
       const answer = await sendMessage('lookupAccount', read.keys);
       if (controller.signal.aborted) return;
       lastRead = { read, answer };

@@ -203,7 +203,8 @@ describe('Zendesk ticket page', () => {
     await expect.poll(() => badge.getAttribute('data-state'), { timeout: 4000 }).toBe('matched');
     await expect(badge.getAttribute('data-account-id')).resolves.toBe('acc-globex');
     await expect(badge.getAttribute('data-score')).resolves.toMatch(/^\d+$/);
-    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 12_000 }).toBe('error');
+    // The host renders no title for it (its own call hangs too): the read starts once the badge floats (4 s), then times out (8 s).
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 20_000 }).toBe('error');
     await expect.poll(async () => (await accessibleNames(page)).some((n) => n.includes("Can't read this ticket: Zendesk did not answer"))).toBe(true);
     await page.close();
   });
