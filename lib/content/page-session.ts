@@ -45,9 +45,9 @@ export interface HostAdapter<Target> {
   targetKey(target: Target): string;
   read(target: Target, signal: AbortSignal): Promise<PageRead>;
   /**
-   * What Sightline already holds about this page (a ticket imported or seen before), asked at the same time as
-   * `read` so the badge can show a match before the host's API answers. The page's own keys are looked up all the
-   * same and have the last word; null (or no match) paints nothing.
+   * What Sightline already holds about this page (a ticket imported or seen before), asked before `read`: a match
+   * is shown at once, and `read` then waits until the badge has its place. The page's own keys are looked up all
+   * the same and have the last word; null (or no match) paints nothing and `read` follows at once.
    */
   known?(target: Target): Promise<LookupTicketResponse | null>;
   /** Where the badge goes; null when the page has no such place (the badge then floats top right). */
@@ -224,7 +224,7 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
       controller.signal.addEventListener('abort', () => resolve(), { once: true });
     });
     current = { key, target, controller, badge, placed };
-    // The lookup first: its host API read is the longest wait.
+    // The lookup first: it starts the longest waits (the stored answer, the host API read).
     void lookUp(key);
     // The event comes before the host renders the new route: a title shown now is the previous page's (Zendesk
     // keeps the ticket being left in the DOM, hidden once the new one shows), and a badge put there would vanish.
