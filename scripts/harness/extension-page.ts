@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { DATABASE_NAME } from '../../lib/db/database';
+import { ROLLUP_SOURCE_TABLES } from '../../lib/db/scoring-rollups';
 import { describeZodError } from '../../lib/messaging/errors';
 import { Account } from '../../lib/schemas/records';
 
@@ -41,10 +42,12 @@ export async function ping(page: Page): Promise<{ startedAt: number; schemaVersi
  * not reachable from a test). The database must already exist: open an extension page that uses it first (popup,
  * options); this waits up to `timeoutMs` for it rather than creating an empty one Dexie would then mis-upgrade.
  * Pages that show live queries do not see raw writes: reload them afterwards.
+ * Rows that feed scores (usage, tickets, NPS, meetings) also drop their accounts' scoring rollups in the same
+ * transaction, as the app's own write paths refresh them: the next rescoring rebuilds them from the rows.
  */
 export async function seedRecords(page: Page, store: string, records: readonly unknown[], timeoutMs = 10_000): Promise<void> {
   await page.evaluate(
-    async ({ name, store, records, timeoutMs }) => {
+    async ({ name, store, records, timeoutMs, rollupSources }) => {
       const deadline = Date.now() + timeoutMs;
       while (!(await indexedDB.databases()).some((db) => db.name === name)) {
         if (Date.now() > deadline) throw new Error(`database "${name}" does not exist yet: open an extension page that uses it first`);
@@ -57,9 +60,14 @@ export async function seedRecords(page: Page, store: string, records: readonly u
       });
       try {
         if (!db.objectStoreNames.contains(store)) throw new Error(`database "${name}" has no store "${store}"`);
+        const rollups = rollupSources.includes(store) && db.objectStoreNames.contains('scoringRollups');
         await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(store, 'readwrite');
-          for (const record of records) tx.objectStore(store).put(record);
+          const tx = db.transaction(rollups ? [store, 'scoringRollups'] : [store], 'readwrite');
+          for (const record of records) {
+            tx.objectStore(store).put(record);
+            const accountId = (record as { accountId?: unknown }).accountId;
+            if (rollups && typeof accountId === 'string') tx.objectStore('scoringRollups').delete(accountId);
+          }
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
           tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
@@ -68,7 +76,7 @@ export async function seedRecords(page: Page, store: string, records: readonly u
         db.close();
       }
     },
-    { name: DATABASE_NAME, store, records, timeoutMs },
+    { name: DATABASE_NAME, store, records, timeoutMs, rollupSources: [...ROLLUP_SOURCE_TABLES] as string[] },
   );
 }
 
