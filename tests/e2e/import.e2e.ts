@@ -3,7 +3,7 @@
  * preview, commit, the result summary; re-import is unchanged; a bad file is refused with a clear message; and the
  * imported account's badge appears on its Salesforce record page.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -81,6 +81,34 @@ describe('import on the options page', () => {
     await screenshot(importSection(), 'import-result-zendesk-tickets');
   });
 
+  it('imports every other kind through the file chooser: contacts, usage, NPS, meetings, milestones, opportunities and Zendesk JSON', async () => {
+    const files: [file: string, kind: string, store: string][] = [
+      ['contacts.csv', 'contacts', 'contacts'],
+      ['usage.csv', 'usage', 'usage'],
+      ['nps.csv', 'nps', 'nps'],
+      ['meetings.csv', 'meetings', 'meetings'],
+      ['milestones.csv', 'milestones', 'milestones'],
+      ['salesforce-opportunities.csv', 'opportunities', 'opportunities'],
+      ['zendesk-tickets.json', 'tickets', 'tickets'],
+    ];
+    for (const [file, kind, store] of files) {
+      await options.getByRole('button', { name: 'Import another file' }).click();
+      const before = (await readStore(options, store)).length;
+      await options.getByTestId('import-file').setInputFiles(join(FIXTURES, file));
+      await options.getByTestId('import-report').waitFor({ timeout: 30_000 });
+      // The kind is detected from the file itself.
+      await expect(options.getByTestId('import-kind').inputValue(), file).resolves.toBe(kind);
+      const commit = options.getByTestId('import-commit');
+      await expect.poll(() => commit.isEnabled(), { timeout: 30_000 }).toBe(true);
+      await commit.click();
+      await options.getByTestId('import-result').waitFor({ timeout: 30_000 });
+      const created = await resultCount('import-created');
+      expect(created, file).toBeGreaterThan(0);
+      expect((await readStore(options, store)).length, file).toBe(before + created);
+    }
+    await screenshot(importSection(), 'import-result-zendesk-tickets-json');
+  });
+
   it('asks for the date order when the data cannot tell, then imports', async () => {
     await options.getByRole('button', { name: 'Import another file' }).click();
     await options.getByTestId('import-file').setInputFiles(join(FIXTURES, 'salesforce-accounts-ambiguous-dates.csv'));
@@ -149,6 +177,11 @@ describe('backup and restore on the options page', () => {
 
     const [csv] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-accounts-csv').click()]);
     expect(csv.suggestedFilename()).toMatch(/^sightline-accounts-.*\.csv$/);
+    // One row per account, with its score columns.
+    const csvLines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csvLines[0]).toContain('Health Score,Health Band,Score Date');
+    expect(csvLines).toHaveLength(before + 1);
+    expect(csvLines.some((line) => line.includes('Acme Analytics'))).toBe(true);
 
     // Change the data, then restore: the accounts come back as they were.
     await importFixture('accounts-utf8-bom.csv');
@@ -161,6 +194,20 @@ describe('backup and restore on the options page', () => {
     await options.getByTestId('backup-restore-confirm').click();
     await expect.poll(() => options.getByTestId('backup-message').textContent(), { timeout: 30_000 }).toMatch(/^Restored .*: \d+ accounts/);
     expect((await readStore(options, 'accounts')).length).toBe(before);
+
+    // Export → change → restore → export gives the same file. Snapshots are compared by day only: the worker may
+    // rescore after the restore and stamp today's with a new time.
+    const [again] = await Promise.all([options.waitForEvent('download'), options.getByTestId('backup-export').click()]);
+    type Backup = { tables: Record<string, unknown[]> } & Record<string, unknown>;
+    const withoutSnapshotTimes = (text: string) => {
+      const backup = JSON.parse(text) as Backup;
+      backup.tables.snapshots = (backup.tables.snapshots as { date: string }[]).map((snapshot) => snapshot.date);
+      return backup;
+    };
+    const first = readFileSync(backupPath!, 'utf8');
+    const second = readFileSync((await again.path())!, 'utf8');
+    expect(withoutSnapshotTimes(second)).toEqual(withoutSnapshotTimes(first));
+    expect(first.length).toBeGreaterThan(1000);
 
     await options.getByTestId('backup-file').setInputFiles({ name: 'tickets.json', mimeType: 'application/json', buffer: Buffer.from('{"tickets":[]}') });
     await expect.poll(() => options.getByTestId('backup-message').textContent()).toContain('tickets.json is not a Sightline backup');
