@@ -1,4 +1,4 @@
-/** Sending side for extension pages (panel, popup, options): any message of the protocol, checked both ways. */
+/** Sending side for extension pages (panel, popup, options): every message of the protocol, checked both ways. */
 import { sendChecked } from './checked-send';
 import { PROTOCOL, type MessageType, type RequestOf, type ResponseOf } from './protocol';
 

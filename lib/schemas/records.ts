@@ -282,7 +282,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  */
 export const ScoringRollup = z.object({
   accountId: z.string().min(1),
-  /** The encoding's version (ROLLUP_FORMAT in lib/scoring/rollup.ts): any other value is rebuilt from the rows. */
+  /** The encoding's version (ROLLUP_FORMAT in lib/scoring/rollup.ts): a rollup of another version is rebuilt from the rows. */
   format: z.number().int(),
   /**
    * Every column in one buffer, so reading a rollup allocates one array (layout in lib/scoring/rollup.ts): one
