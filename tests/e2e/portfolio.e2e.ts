@@ -519,6 +519,19 @@ describe('popup with the demo portfolio', () => {
     await expect(report.getByTestId('report-csv').isVisible()).resolves.toBe(false);
     await expect(report.getByTestId('report-owners').isVisible()).resolves.toBe(true);
     await screenshot(report, 'portfolio-report-print', { fullPage: true });
+
+    // Another period: the customer-experience metrics follow it (computed independently over the last 90 days).
+    await report.emulateMedia({ media: 'screen' });
+    await report.getByTestId('report-preset').selectOption('90');
+    await expect.poll(() => report.getByTestId('report-period').textContent()).toContain(`${shift(records.today, -89)} to ${records.today}`);
+    const quarter = expected(records, null, null, 90);
+    for (const key of ['nps', 'csat', 'frt']) {
+      const want = quarter.metrics[key];
+      const shown = () => report.getByTestId(`report-metric-${key}`).getAttribute('data-value');
+      if (want === null || want === undefined) await expect.poll(shown).toBe('');
+      else await expect.poll(async () => Number(await shown())).toBeCloseTo(want, 6);
+    }
+    expect(quarter.metrics.nps).not.toBe(year.metrics.nps);
     await report.close();
     expect(pageErrors).toEqual([]);
   });
