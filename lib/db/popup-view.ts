@@ -6,6 +6,7 @@ import type { IsoDate } from '../schemas/common';
 import type { Settings } from '../schemas/settings';
 import type { SightlineDatabase } from './database';
 import { readPortfolioDigest } from './portfolio-digest';
+import { touchesTables } from './storage-notices';
 
 export const POPUP_VIEWS_KEY = 'portfolio:popup-views';
 
@@ -27,5 +28,5 @@ export async function refreshPopupViews(db: SightlineDatabase, { settings, today
 
 /** Whether a Dexie storage-mutation notice concerns the overrides, which every popup view reads, in this database. */
 export function touchesOverrides(dbName: string, parts: ObservabilitySet): boolean {
-  return Object.keys(parts).some((part) => part.startsWith(`idb://${dbName}/overrides/`));
+  return touchesTables(parts, dbName, ['overrides']);
 }

@@ -2,12 +2,14 @@
  * Stores the portfolio digest (lib/portfolio/digest.ts) as one `meta` record, rebuilt by the background after
  * every rescoring, and reads it back for the popup. Reading all records happens here, in the background, once.
  */
+import type { ObservabilitySet } from 'dexie';
 import { buildPortfolioDigest, isPortfolioDigest, type PortfolioDigest } from '../portfolio/digest';
 import type { IsoDate } from '../schemas/common';
 import type { HealthSnapshot } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import { trendWindow } from '../scoring/trend';
 import type { SightlineDatabase } from './database';
+import { touchesTables } from './storage-notices';
 
 export const PORTFOLIO_DIGEST_KEY = 'portfolio:digest';
 /** The digest's build time and snapshot date, stored beside it: the popup checks its stored view without reading the digest. */
@@ -67,6 +69,6 @@ export async function readDigestStamp(db: SightlineDatabase): Promise<DigestStam
 const DIGEST_ONLY_INPUT_TABLES = ['opportunities', 'milestones'] as const;
 
 /** Whether a Dexie storage-mutation notice concerns a table only the digest reads, in this database. */
-export function touchesDigestInputs(dbName: string, parts: Record<string, unknown>): boolean {
-  return Object.keys(parts).some((part) => DIGEST_ONLY_INPUT_TABLES.some((table) => part.startsWith(`idb://${dbName}/${table}/`)));
+export function touchesDigestInputs(dbName: string, parts: ObservabilitySet): boolean {
+  return touchesTables(parts, dbName, DIGEST_ONLY_INPUT_TABLES);
 }

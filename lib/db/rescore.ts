@@ -24,6 +24,7 @@ import { isIsoDate } from '../scoring/dates';
 import { ROLLUP_FORMAT, type RollupInputs } from '../scoring/rollup';
 import type { SightlineDatabase } from './database';
 import { refreshRollups } from './scoring-rollups';
+import { touchesTables } from './storage-notices';
 
 export const RESCORE_PROGRESS_KEY = 'rescore:progress';
 export const RESCORE_LAST_KEY = 'rescore:last';
@@ -251,7 +252,5 @@ export async function rescoreDue(db: SightlineDatabase, today: IsoDate): Promise
 
 /** Whether a Dexie storage-mutation notice concerns a table that feeds scores, in this database. */
 export function touchesScoringInputs(dbName: string, parts: ObservabilitySet): boolean {
-  return Object.keys(parts).some(
-    (part) => part === 'all' || SCORING_INPUT_TABLES.some((table) => part.startsWith(`idb://${dbName}/${table}/`)),
-  );
+  return touchesTables(parts, dbName, SCORING_INPUT_TABLES);
 }

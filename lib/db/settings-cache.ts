@@ -7,6 +7,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import type { Settings } from '../schemas/settings';
 import type { SightlineDatabase } from './database';
 import { loadSettings } from './settings';
+import { touchesTables } from './storage-notices';
 
 /** The extension opens one database; tests open many. */
 const MAX_KEPT = 8;
@@ -15,9 +16,8 @@ const kept = new Map<SightlineDatabase, Promise<Settings>>();
 let listening = false;
 
 function dropChanged(parts: ObservabilitySet): void {
-  const changed = Object.keys(parts);
   for (const db of kept.keys()) {
-    if (changed.some((part) => part === 'all' || part.startsWith(`idb://${db.name}/settings/`))) kept.delete(db);
+    if (touchesTables(parts, db.name, ['settings'])) kept.delete(db);
   }
 }
 

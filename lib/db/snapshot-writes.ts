@@ -3,6 +3,7 @@
  * service worker. The snapshot caches (snapshot-scores.ts, score-history.ts) drop what they kept when it fires.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
+import { touchesTables } from './storage-notices';
 
 /** Whether the write touched the snapshots of the database with this name. */
 export type SnapshotsTouched = (dbName: string) => boolean;
@@ -14,8 +15,7 @@ const listeners = new Set<(touched: SnapshotsTouched) => void>();
 export function onSnapshotWrites(listener: (touched: SnapshotsTouched) => void): void {
   if (listeners.size === 0) {
     Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-      const changed = Object.keys(parts);
-      const touched: SnapshotsTouched = (dbName) => changed.some((part) => part === 'all' || part.startsWith(`idb://${dbName}/snapshots/`));
+      const touched: SnapshotsTouched = (dbName) => touchesTables(parts, dbName, ['snapshots']);
       for (const each of listeners) each(touched);
     });
   }
