@@ -1,10 +1,11 @@
 /**
  * Rescoring: every account's health computed again, written as today's ONE portfolio snapshot record.
  *
- * Accounts are taken in id order, in batches. A batch reads its accounts, their scoring rollups (one record per
- * account holding its usage, tickets, NPS and meetings: lib/scoring/rollup.ts) and overrides with one range query
- * per table over the batch's id span (accounts are contiguous in id order, so the span holds exactly the batch's
- * records) — three reads per batch and one record per account and table, instead of every input row. An account
+ * Accounts are taken in id order, in batches whose id spans are cut up front from a key-only read of the ids. A
+ * batch reads its accounts and their scoring rollups (one record per account holding its usage, tickets, NPS and
+ * meetings: lib/scoring/rollup.ts) with one range query per table over its span — two reads per batch and one record
+ * per account and table, instead of every input row; overrides (few) are read once for the run. Knowing the spans,
+ * the next batches are read while one is scored and written. An account
  * whose rollup is missing or of an older format gets it rebuilt from its rows first (lib/db/scoring-rollups.ts), so
  * scores never depend on a write path having kept it current. Each batch's scores are committed to `meta` with
  * the progress (the last account id done) in one transaction; a service worker killed mid-run resumes after that
@@ -15,7 +16,7 @@
  * applied wherever a score is shown. Unlocked overrides whose computed band changed are deleted here (see
  * lib/scoring/override.ts); overrides without a recorded band get the current one.
  */
-import type { ObservabilitySet } from 'dexie';
+import Dexie, { type ObservabilitySet, type Table } from 'dexie';
 import type { Band, IsoDate } from '../schemas/common';
 import type { Account, HealthSnapshot, Override, ScoringRollup } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
@@ -36,6 +37,9 @@ const chunkKey = (index: number) => `rescore:chunk:${index}`;
  * mid-run loses at most one batch (about a second of work).
  */
 export const DEFAULT_BATCH_SIZE = 10_000;
+
+/** Batches read ahead of the one being scored: the backend reads one while the page deserialises another. */
+const READ_AHEAD = 2;
 
 /** Tables whose changes can change a score. Rescoring's own writes (meta, snapshots, overrides) are not among them. */
 export const SCORING_INPUT_TABLES = ['accounts', 'usage', 'tickets', 'nps', 'meetings', 'settings'] as const;
@@ -94,26 +98,44 @@ interface Batch {
   inputs: RollupInputs[];
 }
 
-async function readBatch(db: SightlineDatabase, after: string | null, size: number): Promise<Batch> {
-  const read = await db.transaction('r', [db.accounts, db.scoringRollups], async () => {
-    const accounts = await (after === null ? db.accounts.orderBy('id') : db.accounts.where('id').above(after)).limit(size).toArray();
-    if (accounts.length === 0) return { accounts, rollups: [] };
-    const rollups = await db.scoringRollups.where('accountId').between(accounts[0]!.id, accounts[accounts.length - 1]!.id, true, true).toArray();
-    return { accounts, rollups };
-  });
-  if (read.accounts.length === 0) return { accounts: [], inputs: [] };
-  const first = read.accounts[0]!.id;
-  const last = read.accounts[read.accounts.length - 1]!.id;
-  // Apart from the large read, which so does not wait for the previous batch's write of overrides. They are
-  // checked again when written.
-  const overrides = db.overrides.where('accountId').between(first, last, true, true).toArray();
+/** A batch's id span: after `after` (from the start when null) up to and including `last` (to the end when null). */
+interface Span {
+  after: string | null;
+  last: string | null;
+}
+
+/** The spans of batches of `size` accounts after `after`, cut from the account ids alone (a key-only read). */
+async function planSpans(db: SightlineDatabase, after: string | null, size: number): Promise<{ spans: Span[]; accounts: number }> {
+  const ids = (await inSpan(db.accounts, { after, last: null }).primaryKeys()) as string[];
+  const spans: Span[] = [];
+  for (let end = size; end - size < ids.length; end += size) {
+    // The last span is open: accounts added after the ids were read are scored too if it is not read yet (else the
+    // run that their change queues scores them).
+    spans.push({ after: spans.at(-1)?.last ?? after, last: end < ids.length ? ids[end - 1]! : null });
+  }
+  return { spans, accounts: ids.length };
+}
+
+function inSpan<T, K, I>(table: Table<T, K, I>, span: Span) {
+  return table.where(':id').between(span.after ?? Dexie.minKey, span.last ?? Dexie.maxKey, span.after === null, true);
+}
+
+/**
+ * A span's accounts and rollups, read at once (both are keyed by account id, so the same span holds one rollup per
+ * account). Overrides come from `overrides`, read for the whole run: reading them per batch would make each batch's
+ * read wait for the previous batch's write, which includes overrides.
+ */
+async function readBatch(db: SightlineDatabase, span: Span, overrides: ReadonlyMap<string, Override>): Promise<Batch> {
+  // Two implicit transactions, not one explicit: Dexie resolves an explicit transaction only once it completes,
+  // and the backend completes it only after the reads queued ahead of that. A rollup that changes between the two
+  // reads is as current as one read a moment earlier; a missing one is rebuilt below.
+  const [accounts, rollups] = await Promise.all([inSpan(db.accounts, span).toArray(), inSpan(db.scoringRollups, span).toArray()]);
   const rollupBy = new Map<string, ScoringRollup>();
-  for (const rollup of read.rollups) if (rollup.format === ROLLUP_FORMAT) rollupBy.set(rollup.accountId, rollup);
-  const missing = read.accounts.filter((account) => !rollupBy.has(account.id)).map((account) => account.id);
+  for (const rollup of rollups) if (rollup.format === ROLLUP_FORMAT) rollupBy.set(rollup.accountId, rollup);
+  const missing = accounts.filter((account) => !rollupBy.has(account.id)).map((account) => account.id);
   if (missing.length > 0) for (const rollup of await refreshRollups(db, missing)) rollupBy.set(rollup.accountId, rollup);
-  const overrideBy = new Map<string, Override>((await overrides).map((o) => [o.accountId, o]));
-  const inputs = read.accounts.map((account) => ({ account, rollup: rollupBy.get(account.id)!, override: overrideBy.get(account.id) }));
-  return { accounts: read.accounts, inputs };
+  const inputs = accounts.map((account) => ({ account, rollup: rollupBy.get(account.id)!, override: overrides.get(account.id) }));
+  return { accounts, inputs };
 }
 
 async function discardProgress(db: SightlineDatabase): Promise<void> {
@@ -155,21 +177,31 @@ export async function rescoreAll(
     date: today, accounts: 0, scored: 0, unknown: 0, resumedFrom, batches: 0, overridesDropped: 0, overridesStamped: 0,
     ms: { read: 0, score: 0, write: 0, total: 0 },
   };
-  // Counting walks the store: it overlaps the first read. Each next batch is read while this one is scored and
-  // written (it does not depend on what they write: other accounts), so reading and deserialising overlap the rest.
-  const counted = db.accounts.count();
-  let reading = readBatch(db, lastAccountId, batchSize);
-  const total = await counted;
+  // Spans are cut up front so that reads can run ahead: the backend reads the next batches while this one is
+  // scored and written (they do not depend on what it writes: other accounts).
+  const [{ spans, accounts: total }, overrideRows] = await Promise.all([
+    planSpans(db, lastAccountId, batchSize),
+    inSpan(db.overrides, { after: lastAccountId, last: null }).toArray(),
+  ]);
+  const overrides = new Map(overrideRows.map((o) => [o.accountId, o]));
+  const reads = new Map<number, Promise<Batch>>();
+  const readAhead = (index: number) => {
+    const span = spans[index];
+    if (span === undefined || reads.has(index)) return;
+    const read = readBatch(db, span, overrides);
+    // Marked handled: when this run stops early (a failed write), nobody waits for the reads ahead.
+    read.catch(() => undefined);
+    reads.set(index, read);
+  };
 
-  for (;;) {
+  for (let index = 0; index < spans.length; index++) {
+    for (let ahead = index; ahead <= index + READ_AHEAD; ahead++) readAhead(ahead);
     const t0 = performance.now();
-    const batch = await reading;
+    const batch = await reads.get(index)!;
+    reads.delete(index);
     const t1 = performance.now();
     result.ms.read += t1 - t0;
-    if (batch.accounts.length === 0) break;
-    reading = readBatch(db, batch.accounts[batch.accounts.length - 1]!.id, batchSize);
-    // Marked handled: when this run stops early (a failed write), nobody waits for the prefetch.
-    reading.catch(() => undefined);
+    if (batch.accounts.length === 0) continue;
 
     const chunk: RescoreChunk = { accountIds: [], scores: [] };
     const drop: Override[] = [];
@@ -213,7 +245,7 @@ export async function rescoreAll(
     result.overridesDropped += written.dropped;
     result.overridesStamped += written.stamped;
     result.batches++;
-    options.onProgress?.({ done, total: Math.max(total, done) });
+    options.onProgress?.({ done, total: Math.max(resumedFrom + total, done) });
   }
 
   const t3 = performance.now();

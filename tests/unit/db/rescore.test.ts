@@ -196,6 +196,35 @@ describe('rescoreAll', () => {
     expect(stored.map((r) => [r?.format, r?.columns[0]])).toEqual([[ROLLUP_FORMAT, 1], [ROLLUP_FORMAT, 1]]);
   });
 
+  it('scores accounts added after the run started when they sort after the planned batches', async () => {
+    await seedFive();
+    let added = false;
+    // One account per batch: the last batch (a5 and after) is read only once the third one is scored.
+    const result = await rescoreAll(db, settings, TODAY, {
+      batchSize: 1,
+      onProgress: () => {
+        if (added) return;
+        added = true;
+        // After the first batch: a6 sorts after every planned id; a6's data gives it 100 (as a1).
+        void db.transaction('rw', [db.accounts, db.usage, db.tickets, db.nps, db.meetings, db.scoringRollups], async () => {
+          await db.accounts.put(account('a6'));
+          await db.usage.put(usage('a6', '2025-06-14', { logins: 40, assessments: 2, reports: 2, usersInvited: 5, featuresUsed: 10 }));
+          await refreshRollups(db, ['a6']);
+        });
+      },
+    });
+    expect(result.accounts).toBe(6);
+    expect(await db.snapshots.get(TODAY)).toMatchObject({ accountIds: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], scores: [100, 58, 17, -1, -1, 100] });
+  });
+
+  it('rebuilds a missing rollup in any batch, not only the first', async () => {
+    await seedFive();
+    await db.scoringRollups.bulkDelete(['a3', 'a5']);
+    await rescoreAll(db, settings, TODAY, { batchSize: 2 });
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
+    expect(await db.scoringRollups.count()).toBe(5);
+  });
+
   it('rejects an invalid day or batch size', async () => {
     await expect(rescoreAll(db, settings, '2025-6-15')).rejects.toThrow(/today/);
     await expect(rescoreAll(db, settings, TODAY, { batchSize: 0 })).rejects.toThrow(/batchSize/);
