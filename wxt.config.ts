@@ -1,11 +1,7 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
-
-/** Host pages Sightline reads. Nothing else: the extension has no reason to see other sites. */
-export const HOST_MATCHES = {
-  zendesk: ['https://*.zendesk.com/*'],
-  salesforce: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
-};
+// Host pages Sightline reads (lib/content/host-pages.ts). Nothing else: the extension has no reason to see other sites.
+import { ALL_HOST_MATCHES } from './lib/content/host-pages';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -14,20 +10,20 @@ export default defineConfig({
     name: 'Sightline — customer health',
     description: 'Customer health, journey and playbooks inside Zendesk and Salesforce. Local-first: your data stays in your browser.',
     // storage: extension settings; unlimitedStorage: the portfolio database can exceed the default quota;
-    // alarms: the daily rescoring runs while the service worker sleeps; scripting: on install and update the
-    // background injects the content scripts into Zendesk/Salesforce tabs that were already open (the browser
-    // only injects into pages loaded afterwards).
+    // alarms: the daily rescoring runs while the service worker sleeps; scripting: the background injects each
+    // host page's session script once the page has loaded (its small loader content script asks for it), and on
+    // install and update into Zendesk/Salesforce tabs that were already open.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     // Host access to exactly the pages the content scripts run on, and nothing else. The background needs it to
-    // find those already-open tabs (tabs.query by URL) and inject into them (scripting.executeScript). Page data
-    // does not need it: content scripts read the host's API same-origin with the agent's session, and the panel
-    // gets account data from the background by message.
-    host_permissions: [...HOST_MATCHES.zendesk, ...HOST_MATCHES.salesforce],
+    // inject the session scripts (scripting.executeScript) and to find already-open tabs (tabs.query by URL). Page
+    // data does not need it: session scripts read the host's API same-origin with the agent's session, and the
+    // panel gets account data from the background by message.
+    host_permissions: ALL_HOST_MATCHES,
     web_accessible_resources: [
       {
         // The side panel is an extension page shown in an iframe on the host pages.
         resources: ['panel.html'],
-        matches: [...HOST_MATCHES.zendesk, ...HOST_MATCHES.salesforce],
+        matches: ALL_HOST_MATCHES,
       },
     ],
     commands: {

@@ -2,7 +2,7 @@ import { getDatabase } from '@/lib/db/database';
 import { registerHandlers } from '@/lib/messaging/server';
 import { setupCommands } from './commands';
 import { createHandlers } from './handlers';
-import { setupInjectionOnInstall } from './inject-open-tabs';
+import { setupInjectionOnInstall } from './page-sessions';
 import { setupPanelFeed } from './panel-feed';
 import { setupRescoring } from './rescoring';
 

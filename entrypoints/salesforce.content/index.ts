@@ -1,9 +1,8 @@
-import { afterPageLoad } from '@/lib/content/after-page-load';
+import { HOST_PAGES } from '@/lib/content/host-pages';
+import { loadSessionAfterPageLoad } from '@/lib/content/session-loader';
 
+/** The loader only: the Salesforce session (entrypoints/salesforce-session) is injected once the page has loaded. */
 export default defineContentScript({
-  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
-  main(ctx) {
-    // Imported after the host's load, so evaluating the session's modules (Zod among them) does not slow it.
-    afterPageLoad(ctx, () => void import('./session').then(({ startSalesforceSession }) => startSalesforceSession(ctx)));
-  },
+  matches: [...HOST_PAGES.salesforce.matches],
+  main: loadSessionAfterPageLoad,
 });

@@ -1,9 +1,8 @@
-import { afterPageLoad } from '@/lib/content/after-page-load';
+import { HOST_PAGES } from '@/lib/content/host-pages';
+import { loadSessionAfterPageLoad } from '@/lib/content/session-loader';
 
+/** The loader only: the Zendesk session (entrypoints/zendesk-session) is injected once the page has loaded. */
 export default defineContentScript({
-  matches: ['https://*.zendesk.com/*'],
-  main(ctx) {
-    // Imported after the host's load, so evaluating the session's modules (Zod among them) does not slow it.
-    afterPageLoad(ctx, () => void import('./session').then(({ startZendeskSession }) => startZendeskSession(ctx)));
-  },
+  matches: [...HOST_PAGES.zendesk.matches],
+  main: loadSessionAfterPageLoad,
 });

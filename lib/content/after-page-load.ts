@@ -1,7 +1,7 @@
 /**
- * Runs a content script's real work once the host page has loaded, so Sightline adds nothing to the page's own
- * load: the work (and, through a dynamic import, even the evaluation of its modules) starts after the load event
- * has finished. A page whose load never ends (a hanging image) gets the work after `maxWaitMs` anyway.
+ * Runs a content script's work once the host page has loaded, so Sightline adds nothing to the page's own load:
+ * the work starts in a task after the load event. A page whose load never ends (a hanging image) gets the work
+ * after `maxWaitMs` anyway.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 

@@ -1,7 +1,8 @@
 /**
- * The content scripts' lifecycle on host pages (issue 5, robustness): 100 SPA navigations leave one badge, at most
- * one panel and no more event listeners than before; tabs already open when the extension is updated get the
- * new content script without a reload, and the orphaned old one leaves no second badge.
+ * The content scripts' lifecycle on host pages (issue 5, robustness): before the host page's load event only the
+ * small loader runs, the session script comes after it; 100 SPA navigations leave one badge, at most one panel and
+ * no more event listeners than before; tabs already open when the extension is updated get the new content script
+ * without a reload, and the orphaned old one leaves no second badge.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,6 +123,27 @@ describe('100 SPA navigations on the Zendesk agent workspace', () => {
     expect(after.ours).toEqual(before.ours);
     expect(after.main).toEqual(before.main);
     expect(consoleErrors).toEqual([]);
+    await cdp.detach();
+    await page.close();
+  });
+});
+
+describe('a host page loading', () => {
+  it('runs only the small loader before its load event; the session script is injected after it', async () => {
+    const page = await session.context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    // Every script of the page's worlds, Sightline's isolated one included, in the order the page met them.
+    const events: string[] = [];
+    cdp.on('Page.loadEventFired', () => events.push('load'));
+    cdp.on('Debugger.scriptParsed', ({ url }: { url: string }) => {
+      if (url.startsWith(`${session.origin}/`)) events.push(url.slice(session.origin.length));
+    });
+    await cdp.send('Page.enable');
+    await cdp.send('Debugger.enable');
+    await page.goto(zendeskTicketUrl(101));
+    await settledBadge(page).waitFor({ state: 'attached' });
+    await expect(settledBadge(page).getAttribute('data-account-id')).resolves.toBe('acc-acme');
+    expect(events.filter((e) => e === 'load' || e.endsWith('.js'))).toEqual(['/content-scripts/zendesk.js', 'load', '/zendesk-session.js']);
     await cdp.detach();
     await page.close();
   });

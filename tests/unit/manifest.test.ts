@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import config, { HOST_MATCHES } from '@/wxt.config';
+import { ALL_HOST_MATCHES } from '@/lib/content/host-pages';
+import config from '@/wxt.config';
 
 const manifest = config.manifest as Record<string, unknown>;
 const HOST = /^https:\/\/\*\.(zendesk\.com|lightning\.force\.com|my\.salesforce\.com|force\.com)\/\*$/;
@@ -26,7 +27,7 @@ describe('manifest', () => {
     const hosts = manifest.host_permissions as string[];
     expect(hosts.length).toBeGreaterThan(0);
     for (const host of hosts) expect(host).toMatch(HOST);
-    for (const host of [...HOST_MATCHES.zendesk, ...HOST_MATCHES.salesforce]) expect(host).toMatch(HOST);
+    for (const host of ALL_HOST_MATCHES) expect(host).toMatch(HOST);
   });
 
   it('exposes only the panel page to those hosts and sets no content security policy that allows remote code', () => {
