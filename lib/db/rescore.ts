@@ -20,7 +20,7 @@ import Dexie, { type ObservabilitySet, type Table } from 'dexie';
 import type { Band, IsoDate } from '../schemas/common';
 import type { Account, HealthSnapshot, Override, ScoringRollup } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
-import { assessAccount } from '../scoring/account-health';
+import { scoreAccount } from '../scoring/account-score';
 import { isIsoDate } from '../scoring/dates';
 import { ROLLUP_FORMAT, type RollupInputs } from '../scoring/rollup';
 import type { SightlineDatabase } from './database';
@@ -207,7 +207,8 @@ export async function rescoreAll(
     const drop: Override[] = [];
     const stamp: { seen: Override; band: Band }[] = [];
     for (const inputs of batch.inputs) {
-      const health = assessAccount(inputs, settings, today);
+      // The score alone: nothing here shows the explanation (the panel builds it for the account it shows).
+      const health = scoreAccount(inputs, settings, today);
       chunk.accountIds.push(inputs.account.id);
       chunk.scores.push(health.computedScore ?? -1);
       if (health.override.state === 'lapsed') drop.push(health.override.override);

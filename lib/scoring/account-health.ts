@@ -1,18 +1,19 @@
 /**
- * One account's health with its full explanation: what the side panel shows and what rescoring stores. Pure: the
- * inputs come from lib/db/account-inputs.ts (one account) or lib/db/rescore.ts (in bulk).
+ * One account's health with its full explanation: what the side panel, the badge and the detail page show. Pure: the
+ * inputs come from lib/db/account-inputs.ts. Rescoring (lib/db/rescore.ts) uses the score-only twin,
+ * lib/scoring/account-score.ts, which gives the same numbers without building the explanation.
  */
 import { Segment, type Band, type IsoDate } from '../schemas/common';
 import type { FactorKey, HealthWeights, Settings } from '../schemas/settings';
+import { accountContext } from './account-score';
 import { adoptionFactor } from './adoption';
-import { isIsoDate } from './dates';
 import { engagementFactor } from './engagement';
 import type { FactorResult, IndicatorResult } from './factor';
 import { bandFor, combineFactors, FACTOR_KEYS, weightsFor, type FactorScores } from './health';
-import { buildContext, rowSummarizer, type DataIssue, type HealthInputs, type ScorePoint, type ScoringContext } from './inputs';
+import type { DataIssue, HealthInputs, ScorePoint, ScoringContext } from './inputs';
 import { resolveOverride, type OverrideState } from './override';
 import { relationshipFactor } from './relationship';
-import { rollupSummarizer, type RollupInputs } from './rollup';
+import type { RollupInputs } from './rollup';
 import { computeTrend, type Trend } from './trend';
 import { usageFactor } from './usage';
 
@@ -71,9 +72,7 @@ export function assessAccount(
   settings: Settings,
   today: IsoDate,
 ): AccountHealth {
-  if (!isIsoDate(today)) throw new RangeError(`today: "${String(today)}" is not a valid YYYY-MM-DD date`);
-  const summarize = 'rollup' in inputs ? rollupSummarizer(inputs.rollup) : rowSummarizer(inputs);
-  const ctx = buildContext(inputs.account, summarize, settings, today);
+  const ctx = accountContext(inputs, settings, today);
   const { weights, source } = weightsFor(settings, inputs.account.segment);
   const { segment } = inputs.account;
   if (segment !== undefined && !SEGMENTS.has(segment)) {

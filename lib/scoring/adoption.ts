@@ -7,20 +7,38 @@
  * - features used: min(100, 100 × most features used on one day of the window / planLimits[plan].featuresAvailable).
  *   An account with usage rows but none in the window scores 0. N/A without a plan or without usage data.
  */
-import { factorOf, fmt, indicator, notAvailable, ratioScore, type FactorResult, type IndicatorResult } from './factor';
+import { factorOf, fmt, indicator, meanScore, notAvailable, ratioScore, type FactorResult, type IndicatorResult } from './factor';
 import type { ScoringContext } from './inputs';
+
+/** Users invited (counted as 0 when not a number) and features available; null where the indicator is N/A. */
+function adoptionBasis(ctx: ScoringContext) {
+  const { usage } = ctx;
+  return {
+    invited: usage.newest === null || ctx.seats === null ? null : Number.isFinite(usage.newest.usersInvited) ? Math.max(0, usage.newest.usersInvited) : 0,
+    available: usage.newest === null || ctx.plan === null ? null : ctx.settings.planLimits[ctx.plan].featuresAvailable,
+  };
+}
+
+/** adoptionFactor's score without its explanation (rescoring). */
+export function adoptionScore(ctx: ScoringContext): number | null {
+  const { invited, available } = adoptionBasis(ctx);
+  return meanScore([
+    invited === null || ctx.seats === null ? null : ratioScore(invited, ctx.seats),
+    available === null ? null : ratioScore(ctx.usage.maxFeaturesUsed, available),
+  ]);
+}
 
 export function adoptionFactor(ctx: ScoringContext): FactorResult {
   const { usage } = ctx;
   const newestDate = usage.newest?.date ?? null;
   const invitedLabel = 'Users invited vs seats';
   const featuresLabel = `Features used (most on one day, last ${ctx.settings.windowDays} days)`;
+  const { invited: count, available } = adoptionBasis(ctx);
 
   let invited: IndicatorResult;
   if (usage.newest === null) invited = notAvailable(ctx, 'usersInvited', invitedLabel, 'no usage data');
-  else if (ctx.seats === null) invited = notAvailable(ctx, 'usersInvited', invitedLabel, 'seats unknown', newestDate);
+  else if (ctx.seats === null || count === null) invited = notAvailable(ctx, 'usersInvited', invitedLabel, 'seats unknown', newestDate);
   else {
-    const count = Number.isFinite(usage.newest.usersInvited) ? Math.max(0, usage.newest.usersInvited) : 0;
     invited = indicator(ctx, {
       key: 'usersInvited',
       label: invitedLabel,
@@ -34,9 +52,8 @@ export function adoptionFactor(ctx: ScoringContext): FactorResult {
 
   let features: IndicatorResult;
   if (usage.newest === null) features = notAvailable(ctx, 'featuresUsed', featuresLabel, 'no usage data');
-  else if (ctx.plan === null) features = notAvailable(ctx, 'featuresUsed', featuresLabel, 'no plan: features available unknown', newestDate);
+  else if (ctx.plan === null || available === null) features = notAvailable(ctx, 'featuresUsed', featuresLabel, 'no plan: features available unknown', newestDate);
   else {
-    const available = ctx.settings.planLimits[ctx.plan].featuresAvailable;
     features = indicator(ctx, {
       key: 'featuresUsed',
       label: featuresLabel,

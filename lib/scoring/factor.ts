@@ -55,10 +55,21 @@ export function ratioScore(actual: number, expected: number): number {
   return Math.min(100, (100 * actual) / expected);
 }
 
+/** The plain mean of the scores that are not null (N/A), in order; null when all are. The factors' score-only paths
+ * (rescoring) and their explanations both go through it, so both give the very same number. */
+export function meanScore(scores: readonly (number | null)[]): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const score of scores) {
+    if (score === null) continue;
+    sum += score;
+    count++;
+  }
+  return count ? sum / count : null;
+}
+
 export function factorOf(indicators: IndicatorResult[]): FactorResult {
-  const scored = indicators.filter((i) => i.score !== null);
-  const score = scored.length ? scored.reduce((sum, i) => sum + (i.score ?? 0), 0) / scored.length : null;
-  return { score, indicators };
+  return { score: meanScore(indicators.map((i) => i.score)), indicators };
 }
 
 /** Trims a number for notes: 2 decimals at most, no trailing zeros. */
