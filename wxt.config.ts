@@ -11,10 +11,12 @@ export default defineConfig({
     description: 'Customer health, journey and playbooks inside Zendesk and Salesforce. Local-first: your data stays in your browser.',
     // storage: extension settings; unlimitedStorage: the portfolio database can exceed the default quota;
     // alarms: the daily rescoring runs while the service worker sleeps; scripting: the background injects each
-    // host page's session script once the page has loaded (its small loader content script asks for it), and on
-    // install and update into Zendesk/Salesforce tabs that were already open.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
-    // Host access to exactly the pages the content scripts run on, and nothing else. The background needs it to
+    // host page's session script into it once it has loaded, and on install and update into Zendesk/Salesforce tabs
+    // that were already open; webNavigation: to learn that a Zendesk/Salesforce page has loaded (its listeners are
+    // filtered to those hosts, so other sites' navigations never reach Sightline). A declared content script, even
+    // an empty one, slows every host page's load (issue 5): the manifest declares none.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'webNavigation'],
+    // Host access to exactly the pages Sightline works on, and nothing else. The background needs it to
     // inject the session scripts (scripting.executeScript) and to find already-open tabs (tabs.query by URL). Page
     // data does not need it: session scripts read the host's API same-origin with the agent's session, and the
     // panel gets account data from the background by message.

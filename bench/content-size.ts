@@ -1,8 +1,8 @@
 /**
- * Issue 2: what a host page loads from Sightline — its loader content script's JS and CSS as listed in the built
- * manifest, and the session script the background injects once the page has loaded (lib/content/host-pages.ts) —
- * gzipped (zlib's default level, as a server would send it). Goal: ≤ 60 KB gzip per host page.
- * No floor: the goal is absolute. Panel files are not counted: the panel loads only when the user opens it.
+ * Issue 2: what a host page loads from Sightline — any content script the built manifest declares for it (none,
+ * since the sessions are injected) and the session script the background injects once the page has loaded
+ * (lib/content/host-pages.ts) — gzipped (zlib's default level, as a server would send it). Goal: ≤ 60 KB gzip per
+ * host page. No floor: the goal is absolute. Panel files are not counted: the panel loads only when the user opens it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,16 +29,15 @@ export async function runContentSize(ctx: BenchContext): Promise<BenchRow[]> {
   const scripts = manifest.content_scripts ?? [];
   return HOST_NAMES.map((host) => {
     const { matches, sessionScript } = HOST_PAGES[host];
-    const script = scripts.find((s) => s.matches.join(' ') === matches.join(' '));
-    if (!script) throw new Error(`${ctx.extensionPath}/manifest.json declares no content script for ${matches.join(' ')}`);
-    const files = [...(script.js ?? []), ...(script.css ?? []), sessionScript.slice(1)];
+    const declared = scripts.filter((s) => s.matches.some((m) => (matches as readonly string[]).includes(m)));
+    const files = [...declared.flatMap((s) => [...(s.js ?? []), ...(s.css ?? [])]), sessionScript.slice(1)];
     const sizes = files.map((f) => ({ file: f, ...gzipKb(join(ctx.extensionPath, f)) }));
     const gzip = sizes.reduce((sum, s) => sum + s.gzip, 0);
     const raw = sizes.reduce((sum, s) => sum + s.raw, 0);
     return {
       issue: 2,
       bench: 'content-size',
-      metric: `gzip, ${script.matches.join(' ')}`,
+      metric: `gzip, ${matches.join(' ')}`,
       unit: 'KB',
       value: gzip,
       goalMax: GOAL_KB,

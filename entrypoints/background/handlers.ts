@@ -16,7 +16,6 @@ import { MessageRejectedError } from '@/lib/messaging/errors';
 import type { LookupAccountResponse, PageKeys } from '@/lib/schemas/messages';
 import type { Settings } from '@/lib/schemas/settings';
 import type { Handlers } from '@/lib/messaging/server';
-import { startSessionFor } from './page-sessions';
 
 /** Who does what the panel asks: the person this browser belongs to (options → settings). */
 async function currentUser(db: SightlineDatabase): Promise<string> {
@@ -59,9 +58,6 @@ export function createHandlers(db: SightlineDatabase, startedAt: number): Handle
     },
     async recordTicket(request) {
       return { recorded: await recordSeenTicket(db, request) };
-    },
-    async startPageSession(_request, sender) {
-      return { started: await startSessionFor(sender) };
     },
     async ping() {
       return { startedAt, schemaVersion: CURRENT_SCHEMA_VERSION };

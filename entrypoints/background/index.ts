@@ -2,7 +2,7 @@ import { getDatabase } from '@/lib/db/database';
 import { registerHandlers } from '@/lib/messaging/server';
 import { setupCommands } from './commands';
 import { createHandlers } from './handlers';
-import { setupInjectionOnInstall } from './page-sessions';
+import { setupPageSessions } from './page-sessions';
 import { setupPanelFeed } from './panel-feed';
 import { setupRescoring } from './rescoring';
 
@@ -15,5 +15,5 @@ export default defineBackground(() => {
   setupPanelFeed(getDatabase());
   setupRescoring(getDatabase());
   setupCommands();
-  setupInjectionOnInstall();
+  setupPageSessions();
 });

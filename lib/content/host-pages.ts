@@ -1,14 +1,12 @@
 /**
- * The host pages Sightline works on, and for each the session script that runs there.
+ * The host pages Sightline works on, and for each the session script that runs there (entrypoints/HOST-session:
+ * the badge, the panel, the host adapter and their message schemas).
  *
- * A host page gets Sightline in two steps so that nothing heavy runs before the page has loaded:
- * - the manifest's content script is a small loader (entrypoints/HOST.content) that waits for the page's load
- *   event and then asks the background to start the page's session;
- * - the background injects the session script (entrypoints/HOST-session: the badge, the panel, the host adapter
- *   and their message schemas) into that same document with `scripting.executeScript`.
- *
- * Evaluating the session's modules (Zod schemas among them) takes tens of milliseconds; had they been in the
- * manifest's content script, every host page's load event would have waited for them.
+ * The manifest declares no content scripts. The background injects a page's session with
+ * `scripting.executeScript` once the browser reports the page loaded (webNavigation.onCompleted), so Sightline
+ * adds nothing to the host page's load: a declared content script, even an empty one, makes the browser set up
+ * the extension's script world before the page's load event, and evaluating the session's modules (Zod schemas
+ * among them) takes tens of milliseconds more.
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
 
@@ -23,6 +21,19 @@ export const HOST_NAMES = Object.keys(HOST_PAGES) as HostName[];
 
 /** Every host page pattern, for the manifest's host permissions. */
 export const ALL_HOST_MATCHES: string[] = HOST_NAMES.flatMap((host) => [...HOST_PAGES[host].matches]);
+
+/**
+ * The host patterns as navigation-event URL filters (`https://*.example.com/*` → host suffix `.example.com`), so
+ * the browser wakes the background only for host pages. Coarser than the patterns (no scheme check): listeners
+ * still ask `hostOfUrl`.
+ */
+export function navigationUrlFilters(): { hostSuffix: string }[] {
+  return ALL_HOST_MATCHES.map((pattern) => {
+    const domain = /^https:\/\/\*\.([^/*]+)\/\*$/.exec(pattern)?.[1];
+    if (!domain) throw new Error(`host pattern ${pattern} is not of the form https://*.DOMAIN/*`);
+    return { hostSuffix: `.${domain}` };
+  });
+}
 
 /** Which host a page URL belongs to, or null when Sightline has no business there (or the URL is not one). */
 export function hostOfUrl(url: string | undefined): HostName | null {

@@ -13,7 +13,6 @@ import {
   PingResponse,
   RecordTicketRequest,
   RecordTicketResponse,
-  StartPageSessionResponse,
 } from '../schemas/messages';
 
 /** Who may send a message: `content-script` = content scripts and extension pages alike; `extension-page` = only the extension's own pages. */
@@ -31,12 +30,6 @@ export const CONTENT_PROTOCOL = {
   lookupKnownTicket: { request: LookupTicketRequest, response: LookupTicketResponse, from: 'content-script' },
   /** Keep a ticket seen on a Zendesk page, so first-response and engagement data stay current. */
   recordTicket: { request: RecordTicketRequest, response: RecordTicketResponse, from: 'content-script' },
-  /**
-   * A host page's loader content script, once the page has loaded: inject the page's session script into the
-   * sender's document (lib/content/host-pages.ts). Sent without client-side checks (./session-request.ts): the
-   * loader must not bundle Zod, and the request carries no data.
-   */
-  startPageSession: { request: z.null(), response: StartPageSessionResponse, from: 'content-script' },
   /** Liveness and the service worker's start time (tests use it to prove a restart). */
   ping: { request: z.null(), response: PingResponse, from: 'content-script' },
 } as const satisfies Record<string, MessageSpec>;

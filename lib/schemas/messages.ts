@@ -70,9 +70,6 @@ export type LookupTicketResponse = z.infer<typeof LookupTicketResponse>;
 
 export const PingResponse = z.object({ startedAt: z.number(), schemaVersion: z.number().int() });
 
-/** Whether the background started a session in the asking page (false: not a Zendesk or Salesforce page). */
-export const StartPageSessionResponse = z.object({ started: z.boolean() });
-
 /** What a Zendesk ticket page showed about its ticket, recorded against the matched account. */
 export const RecordTicketRequest = z
   .object({

@@ -31,6 +31,9 @@ const MAX_DATASET_BYTES = 100 * 1024 * 1024;
 const REQUEST_LOG_SIZE = 1000;
 /** Query parameter of a Lightning record URL: render the record client-side this many ms after start. */
 export const RENDER_AFTER_PARAM = 'fixtureRenderAfterMs';
+/** On a Zendesk agent page: an image that answers only after this many ms holds the page's load event back. */
+export const HOLD_LOAD_PARAM = 'fixtureHoldLoadMs';
+const SLOW_IMAGE_PATH = '/__fixture/slow-image';
 
 /** The tables the fixture hosts read, validated so a broken test data set fails loudly at the start. */
 const HostDatasetSchema = z.object({
@@ -202,6 +205,18 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
 
     if (await serveAsset(res, path)) return;
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+    if (path === SLOW_IMAGE_PATH) {
+      const timer = setTimeout(() => {
+        hangs.delete(timer);
+        send(res, 204, 'image/gif', '');
+      }, Math.min(60_000, Number(url.searchParams.get('ms')) || 0));
+      hangs.add(timer);
+      req.once('close', () => {
+        clearTimeout(timer);
+        hangs.delete(timer);
+      });
+      return;
+    }
     switch (hostKind(hostname)) {
       case 'control':
         return serveControl(req, res, path);
@@ -218,7 +233,9 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
           sessions.add(token);
           headers['set-cookie'] = `${SESSION_COOKIE}=${token}; Path=/; Secure; HttpOnly; SameSite=Lax`;
         }
-        return sendHtml(res, 200, zendeskShell(model, path, url.searchParams, org), headers);
+        const holdLoad = url.searchParams.get(HOLD_LOAD_PARAM);
+        const slowImage = holdLoad === null ? undefined : `${SLOW_IMAGE_PATH}?ms=${Number(holdLoad) || 0}`;
+        return sendHtml(res, 200, zendeskShell(model, path, url.searchParams, org, slowImage), headers);
       }
       case 'lightning': {
         if (path === '/__fixture/lightning/view') {

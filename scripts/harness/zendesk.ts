@@ -250,7 +250,8 @@ function restoredTabs(model: HostModel, path: string, query: URLSearchParams): s
   return picked.map((id) => `/agent/tickets/${id}`);
 }
 
-export function zendeskShell(model: HostModel, path: string, query: URLSearchParams, subdomain: string): SafeHtml {
+/** The agent workspace's page; `slowImage`, when given, is an image URL that holds the page's load event back. */
+export function zendeskShell(model: HostModel, path: string, query: URLSearchParams, subdomain: string, slowImage?: string): SafeHtml {
   const boot = { openTabs: restoredTabs(model, path, query), subdomain };
   return html`<!doctype html>
 <html lang="en" class="zendesk-agent">
@@ -281,6 +282,7 @@ export function zendeskShell(model: HostModel, path: string, query: URLSearchPar
 </div>
 <script type="application/json" id="fixture-boot">${jsonForScript(boot)}</script>
 <script src="/__fixture/assets/zendesk/app.js"></script>
+${slowImage === undefined ? '' : html`<img src="${slowImage}" alt="" width="1" height="1" style="position:absolute;left:-9999px">`}
 </body>
 </html>`;
 }

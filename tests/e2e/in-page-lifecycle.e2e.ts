@@ -1,6 +1,6 @@
 /**
- * The content scripts' lifecycle on host pages (issue 5, robustness): before the host page's load event only the
- * small loader runs, the session script comes after it; 100 SPA navigations leave one badge, at most one panel and
+ * The content scripts' lifecycle on host pages (issue 5, robustness): nothing of Sightline's runs before the host
+ * page's load event, the session script is injected after it; 100 SPA navigations leave one badge, at most one panel and
  * no more event listeners than before; tabs already open when the extension is updated get the new content script
  * without a reload, and the orphaned old one leaves no second badge.
  */
@@ -11,6 +11,7 @@ import { chromium, type CDPSession, type Page, type Worker } from 'playwright-co
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { protocolMessage, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import { lightningRecordUrl, zendeskTicketUrl } from '../../scripts/harness/host-model';
+import { HOLD_LOAD_PARAM } from '../../scripts/harness/fixture-server';
 import { chromiumArgs, CHROMIUM_PATH, DEFAULT_EXTENSION_PATH, type ExtensionSession } from '../../scripts/harness/launch';
 import { screenshot } from '../../scripts/harness/screenshots';
 import { FIXTURE_ACCOUNTS, FIXTURE_TICKETS } from '../fixtures/hosts/dataset';
@@ -129,7 +130,7 @@ describe('100 SPA navigations on the Zendesk agent workspace', () => {
 });
 
 describe('a host page loading', () => {
-  it('runs only the small loader before its load event; the session script is injected after it', async () => {
+  it('runs nothing of Sightline before its load event; the session script is injected after it, once', async () => {
     const page = await session.context.newPage();
     const cdp = await page.context().newCDPSession(page);
     // Every script of the page's worlds, Sightline's isolated one included, in the order the page met them.
@@ -143,8 +144,19 @@ describe('a host page loading', () => {
     await page.goto(zendeskTicketUrl(101));
     await settledBadge(page).waitFor({ state: 'attached' });
     await expect(settledBadge(page).getAttribute('data-account-id')).resolves.toBe('acc-acme');
-    expect(events.filter((e) => e === 'load' || e.endsWith('.js'))).toEqual(['/content-scripts/zendesk.js', 'load', '/zendesk-session.js']);
+    expect(events.filter((e) => e === 'load' || e.endsWith('.js'))).toEqual(['load', '/zendesk-session.js']);
     await cdp.detach();
+    await page.close();
+  });
+
+  it('whose load never ends (an image that does not answer) still gets its badge, a few seconds after its DOM is ready', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${zendeskTicketUrl(101)}?${HOLD_LOAD_PARAM}=30000`, { waitUntil: 'domcontentloaded' });
+    await settledBadge(page).waitFor({ state: 'attached', timeout: 10_000 });
+    await expect(settledBadge(page).getAttribute('data-account-id')).resolves.toBe('acc-acme');
+    // The load has still not ended: the badge came from the slow-load fallback, not from the load report.
+    await expect(page.evaluate(() => document.readyState)).resolves.not.toBe('complete');
+    await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
     await page.close();
   });
 });

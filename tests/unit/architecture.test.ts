@@ -61,29 +61,25 @@ function sourceFiles(dir: string): string[] {
 const show = (chain: string[]) => chain.map((p) => (p.startsWith('/') ? relative(ROOT, p) : p)).join(' → ');
 
 describe('architecture', () => {
-  const entriesNamed = (suffix: string) =>
-    readdirSync(join(ROOT, 'entrypoints'))
-      .filter((name) => name.endsWith(suffix) || name.endsWith(`${suffix}.ts`))
-      .map((name) => resolveImport(join(ROOT, 'entrypoints', 'x'), `./${name}`)!)
-      .filter(Boolean);
-  /** The manifest's content scripts: the loaders that run on every host page before its load event. */
-  const loaderEntries = entriesNamed('.content');
-  /** The session scripts the background injects into host pages once they have loaded. */
-  const sessionEntries = entriesNamed('-session');
-  const inHostPages = [...loaderEntries, ...sessionEntries];
+  /** The session scripts the background injects into host pages once they have loaded (the only code that runs there). */
+  const sessionEntries = readdirSync(join(ROOT, 'entrypoints'))
+    .filter((name) => name.endsWith('-session') || name.endsWith('-session.ts'))
+    .map((name) => resolveImport(join(ROOT, 'entrypoints', 'x'), `./${name}`)!)
+    .filter(Boolean);
 
-  it('finds the content scripts: a loader and a session per host', () => {
-    expect(loaderEntries.map((e) => relative(ROOT, e)).sort()).toEqual([
-      'entrypoints/salesforce.content/index.ts',
-      'entrypoints/zendesk.content/index.ts',
-    ]);
+  it('declares no content scripts: every entrypoint WXT would turn into one is absent', () => {
+    const contentScripts = readdirSync(join(ROOT, 'entrypoints')).filter((name) => /(^|\.)content(\.tsx?)?$/.test(name));
+    expect(contentScripts).toEqual([]);
+  });
+
+  it('finds the session scripts, one per host', () => {
     expect(sessionEntries.map((e) => relative(ROOT, e)).sort()).toEqual([
       'entrypoints/salesforce-session/index.ts',
       'entrypoints/zendesk-session/index.ts',
     ]);
   });
 
-  it.each(inHostPages.map((e) => [relative(ROOT, e), e]))('%s never reaches the database', (_name, entry) => {
+  it.each(sessionEntries.map((e) => [relative(ROOT, e), e]))('%s never reaches the database', (_name, entry) => {
     const offending = [...reachable(entry).entries()]
       .filter(([key]) => key.startsWith(join(ROOT, 'lib/db')) || key === 'pkg:dexie' || key === 'pkg:dexie-react-hooks')
       .map(([, chain]) => show(chain));
@@ -95,15 +91,6 @@ describe('architecture', () => {
     expect(files.has(join(ROOT, 'lib/content/page-session.ts'))).toBe(true);
     const heavy = ['lib/messaging/protocol.ts', 'lib/schemas/panel-messages.ts', 'lib/schemas/records.ts', 'lib/schemas/settings.ts'];
     expect(heavy.filter((file) => files.has(join(ROOT, file))).map((file) => show(files.get(join(ROOT, file))!))).toEqual([]);
-  });
-
-  it.each(loaderEntries.map((e) => [relative(ROOT, e), e]))('%s stays a loader: no session, no schemas, no UI', (_name, entry) => {
-    const files = reachable(entry);
-    expect(files.has(join(ROOT, 'lib/content/session-loader.ts'))).toBe(true);
-    const offending = [...files.entries()]
-      .filter(([key]) => key === 'pkg:zod' || key === 'pkg:react' || key.startsWith(join(ROOT, 'lib/schemas')) || key.startsWith(join(ROOT, 'components')) || key === join(ROOT, 'lib/content/page-session.ts'))
-      .map(([, chain]) => show(chain));
-    expect(offending).toEqual([]);
   });
 
   it('the side panel never reaches the database', () => {

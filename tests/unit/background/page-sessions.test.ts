@@ -1,66 +1,139 @@
 /**
- * Issue 5: the background injects a host page's session script into exactly the document whose loader asked, and
- * only into Zendesk and Salesforce pages; on install and update, into the matching tabs already open.
+ * Issue 5: the background injects a host page's session script once the page's top document has loaded — into
+ * exactly that document, once, and only on Zendesk and Salesforce pages —, after a while anyway when the load never
+ * ends, and on install and update into the matching tabs already open.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WebNavigation } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injectIntoOpenTabs, startSessionFor } from '@/entrypoints/background/page-sessions';
+import { injectIntoOpenTabs, setupPageSessions } from '@/entrypoints/background/page-sessions';
+import { navigationUrlFilters } from '@/lib/content/host-pages';
 
 const executeScript = vi.fn(async () => []);
+/** Each test uses its own tab ids: which documents have a session is the worker's memory, kept across tests. */
+let nextTabId = 1;
+
+beforeAll(() => {
+  fakeBrowser.reset();
+  setupPageSessions();
+});
 
 beforeEach(() => {
-  fakeBrowser.reset();
   executeScript.mockClear();
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript);
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
-function sender(url: string, extra: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender {
-  return { url, tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false }, frameId: 0, ...extra };
+const ZENDESK_TICKET = 'https://acme.zendesk.com/agent/tickets/101';
+const LIGHTNING_ACCOUNT = 'https://acme.lightning.force.com/lightning/r/Account/001xx000003DGb2AAG/view';
+
+/** A frame's navigation details; without `documentId` as Firefox reports them (its types claim it is always there). */
+function frame(url: string, extra: { frameId?: number; parentFrameId?: number; documentId?: string; tabId?: number } = {}) {
+  return {
+    tabId: extra.tabId ?? nextTabId++,
+    frameId: extra.frameId ?? 0,
+    parentFrameId: extra.parentFrameId ?? -1,
+    url,
+    timeStamp: Date.now(),
+    ...(extra.documentId ? { documentId: extra.documentId } : {}),
+  } as WebNavigation.OnCompletedDetailsType;
 }
 
-describe('startSessionFor', () => {
-  it('injects the Zendesk session into the asking document', async () => {
-    await expect(startSessionFor(sender('https://acme.zendesk.com/agent/tickets/101', { documentId: 'doc-1' }))).resolves.toBe(true);
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, documentIds: ['doc-1'] }, files: ['/zendesk-session.js'] });
+async function completed(details: ReturnType<typeof frame>): Promise<void> {
+  await fakeBrowser.webNavigation.onCompleted.trigger(details);
+  await vi.waitFor(() => undefined);
+}
+
+describe('a host page that has loaded', () => {
+  it('gets the Zendesk session in exactly the document that loaded', async () => {
+    const page = frame(ZENDESK_TICKET, { documentId: 'doc-1' });
+    await completed(page);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: page.tabId, documentIds: ['doc-1'] }, files: ['/zendesk-session.js'] });
   });
 
-  it('injects the Salesforce session by frame where the browser gives no document id', async () => {
-    const asking = sender('https://acme.lightning.force.com/lightning/r/Account/001xx000003DGb2AAG/view', { frameId: 3 });
-    await expect(startSessionFor(asking)).resolves.toBe(true);
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [3] }, files: ['/salesforce-session.js'] });
+  it('gets the Salesforce session by frame where the browser reports no document id', async () => {
+    const page = frame(LIGHTNING_ACCOUNT);
+    await completed(page);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: page.tabId, frameIds: [0] }, files: ['/salesforce-session.js'] });
   });
 
   it.each([
-    ['another site', sender('https://example.com/agent/tickets/101')],
-    ['an extension page', sender('chrome-extension://abcdefghijklmnopabcdefghijklmnop/options.html')],
-    ['a sender without a tab', { url: 'https://acme.zendesk.com/agent/tickets/101' }],
-  ])('refuses %s and injects nothing', async (_what, from) => {
-    await expect(startSessionFor(from)).resolves.toBe(false);
+    ['another site', frame('https://example.com/agent/tickets/101')],
+    ['a look-alike host', frame('https://acme.zendesk.com.evil.example/agent/tickets/101')],
+    ['plain http', frame('http://acme.zendesk.com/agent/tickets/101')],
+    ['an iframe inside a host page', frame(ZENDESK_TICKET, { frameId: 5, parentFrameId: 0 })],
+  ])('injects nothing into %s', async (_what, details) => {
+    await completed(details);
     expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('injects once per document: again only after a new document commits in that tab', async () => {
+    const page = frame(ZENDESK_TICKET, { documentId: 'doc-a' });
+    await completed(page);
+    await completed(page);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    const next = { ...page, documentId: 'doc-b' };
+    await fakeBrowser.webNavigation.onCommitted.trigger({ ...next, transitionType: 'link', transitionQualifiers: [] });
+    await completed(next);
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: page.tabId, documentIds: ['doc-b'] }, files: ['/zendesk-session.js'] });
+  });
+});
+
+describe('a host page whose load never ends', () => {
+  it('gets its session 3 s after DOMContentLoaded, and no second one when the load then ends', async () => {
+    vi.useFakeTimers();
+    const page = frame(ZENDESK_TICKET, { documentId: 'doc-slow' });
+    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(page);
+    await vi.advanceTimersByTimeAsync(2900);
+    expect(executeScript).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    await fakeBrowser.webNavigation.onCompleted.trigger(page);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not get a second session from the timer when the load ends in time', async () => {
+    vi.useFakeTimers();
+    const page = frame(ZENDESK_TICKET, { documentId: 'doc-quick' });
+    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(page);
+    await fakeBrowser.webNavigation.onCompleted.trigger(page);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('navigation filters', () => {
+  it('wake the worker for the host pages only', () => {
+    expect(navigationUrlFilters()).toEqual([{ hostSuffix: '.zendesk.com' }, { hostSuffix: '.lightning.force.com' }, { hostSuffix: '.my.salesforce.com' }]);
   });
 });
 
 describe('injectIntoOpenTabs', () => {
-  it('injects each host session into its open tabs and skips discarded ones and other sites', async () => {
+  it('injects each host session into its open tabs, skips discarded ones, and the next load report adds none', async () => {
+    const [zendesk, discarded, lightning] = [nextTabId++, nextTabId++, nextTabId++];
     const query = vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (info) => {
       const urls = ([] as string[]).concat(info.url ?? []);
-      if (urls.includes('https://*.zendesk.com/*')) return [{ id: 1 }, { id: 2, discarded: true }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
-      if (urls.includes('https://*.lightning.force.com/*')) return [{ id: 3 }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
+      if (urls.includes('https://*.zendesk.com/*')) return [{ id: zendesk }, { id: discarded, discarded: true }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
+      if (urls.includes('https://*.lightning.force.com/*')) return [{ id: lightning }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
       return [];
     });
     await injectIntoOpenTabs();
     expect(query).toHaveBeenCalledTimes(2);
     expect(executeScript.mock.calls).toEqual(
       expect.arrayContaining([
-        [{ target: { tabId: 1 }, files: ['/zendesk-session.js'] }],
-        [{ target: { tabId: 3 }, files: ['/salesforce-session.js'] }],
+        [{ target: { tabId: zendesk }, files: ['/zendesk-session.js'] }],
+        [{ target: { tabId: lightning }, files: ['/salesforce-session.js'] }],
       ]),
     );
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    // A tab that was still loading at install reports its load afterwards: it has its session already.
+    await completed(frame(ZENDESK_TICKET, { tabId: zendesk, documentId: 'doc-open' }));
     expect(executeScript).toHaveBeenCalledTimes(2);
   });
 });

@@ -22,7 +22,6 @@ const handlers: Handlers = {
   addRunNote: notUsed,
   closeRun: notUsed,
   lookupKnownTicket: notUsed,
-  startPageSession: notUsed,
   async lookupAccount(keys) {
     return { status: 'no-match', reason: `looked up ${Object.keys(keys).join(',')}` };
   },
