@@ -1,11 +1,10 @@
 /**
  * Rescoring: every account's health computed again, written as today's ONE portfolio snapshot record.
  *
- * Accounts are taken in id order, in batches whose id spans are cut up front from a key-only read of the ids. A
- * batch reads its accounts and their scoring rollups (one record per account holding its usage, tickets, NPS and
- * meetings: lib/scoring/rollup.ts) with one range query per table over its span — two reads per batch and one record
- * per account and table, instead of every input row; overrides (few) are read once for the run. Knowing the spans,
- * the next batches are read while one is scored and written. An account
+ * Accounts are taken in id order, in batches. A batch reads its accounts and their scoring rollups (one record per
+ * account holding its usage, tickets, NPS and meetings: lib/scoring/rollup.ts), both from the same id on — two reads
+ * per batch and one record per account and table, instead of every input row; overrides (few) are read once for the
+ * run. The next batches are read while one is scored and written. An account
  * whose rollup is missing or of an older format gets it rebuilt from its rows first (lib/db/scoring-rollups.ts), so
  * scores never depend on a write path having kept it current. Each batch's scores are committed to `meta` with
  * the progress (the last account id done) in one transaction; a service worker killed mid-run resumes after that
@@ -31,12 +30,16 @@ export const RESCORE_PROGRESS_KEY = 'rescore:progress';
 export const RESCORE_LAST_KEY = 'rescore:last';
 const chunkKey = (index: number) => `rescore:chunk:${index}`;
 
-/**
- * Accounts per batch (one progress commit each). Each readwrite commit costs tens to hundreds of ms in Chromium
- * here, more while the database is busy, so batches are large: 100k accounts make 10 commits, and a worker killed
- * mid-run loses at most one batch (about a second of work).
- */
+/** Accounts read and scored at a time: bounds what is held in memory (a batch's rollups are ~10 MB). */
 export const DEFAULT_BATCH_SIZE = 10_000;
+
+/**
+ * Work between progress commits. Each readwrite commit costs tens of ms in Chromium here, and up to ~0.5 s while
+ * the database is busy (after a large import, say), so scores are committed with the progress only once this much
+ * time has passed: a worker killed mid-run loses at most about this much work. A run shorter than this writes once,
+ * at the end.
+ */
+export const DEFAULT_COMMIT_EVERY_MS = 2000;
 
 /** Batches read ahead of the one being scored: the backend reads one while the page deserialises another. */
 const READ_AHEAD = 2;
@@ -59,6 +62,34 @@ interface RescoreChunk {
   scores: number[];
 }
 
+/** Scores not committed yet, and the override changes they call for. */
+interface Uncommitted {
+  chunk: RescoreChunk;
+  drop: Override[];
+  stamp: { seen: Override; band: Band }[];
+}
+
+const nothingYet = (): Uncommitted => ({ chunk: { accountIds: [], scores: [] }, drop: [], stamp: [] });
+
+/**
+ * Deletes lapsed overrides and records the band on those without one, inside the caller's transaction. Each is
+ * checked again first: a CSM may have locked or replaced it since it was read.
+ */
+async function writeOverrideChanges(db: SightlineDatabase, { drop, stamp }: Uncommitted): Promise<{ dropped: number; stamped: number }> {
+  const seen = [...drop, ...stamp.map((s) => s.seen)];
+  if (seen.length === 0) return { dropped: 0, stamped: 0 };
+  const stored = await db.overrides.bulkGet(seen.map((o) => o.accountId));
+  const unchanged = seen.map((o, i) => {
+    const current = stored[i];
+    return current !== undefined && current.setAt === o.setAt && current.locked === o.locked && current.computedBandAtSet === o.computedBandAtSet;
+  });
+  const toDrop = drop.filter((_, i) => unchanged[i]);
+  const toStamp = stamp.filter((_, i) => unchanged[drop.length + i]).map((s) => ({ ...s.seen, computedBandAtSet: s.band }));
+  await db.overrides.bulkDelete(toDrop.map((o) => o.accountId));
+  await db.overrides.bulkPut(toStamp);
+  return { dropped: toDrop.length, stamped: toStamp.length };
+}
+
 export interface RescoreProgressEvent {
   done: number;
   total: number;
@@ -66,6 +97,9 @@ export interface RescoreProgressEvent {
 
 export interface RescoreOptions {
   batchSize?: number;
+  /** Milliseconds of work between progress commits (0: after every batch). */
+  commitEveryMs?: number;
+  /** Called after each commit of progress, and after the snapshot's. */
   onProgress?: (progress: RescoreProgressEvent) => void;
   /** Discard an interrupted run of today instead of resuming it (the data changed since it started). */
   restart?: boolean;
@@ -98,44 +132,56 @@ interface Batch {
   inputs: RollupInputs[];
 }
 
-/** A batch's id span: after `after` (from the start when null) up to and including `last` (to the end when null). */
-interface Span {
-  after: string | null;
-  last: string | null;
+/** A table's records after account id `id` (from the first when null), in key order. */
+function after<T, K, I>(table: Table<T, K, I>, id: string | null) {
+  return table.where(':id').above(id ?? Dexie.minKey);
 }
 
-/** The spans of batches of `size` accounts after `after`, cut from the account ids alone (a key-only read). */
-async function planSpans(db: SightlineDatabase, after: string | null, size: number): Promise<{ spans: Span[]; accounts: number }> {
-  const ids = (await inSpan(db.accounts, { after, last: null }).primaryKeys()) as string[];
-  const spans: Span[] = [];
-  for (let end = size; end - size < ids.length; end += size) {
-    // The last span is open: accounts added after the ids were read are scored too if it is not read yet (else the
-    // run that their change queues scores them).
-    spans.push({ after: spans.at(-1)?.last ?? after, last: end < ids.length ? ids[end - 1]! : null });
-  }
-  return { spans, accounts: ids.length };
-}
-
-function inSpan<T, K, I>(table: Table<T, K, I>, span: Span) {
-  return table.where(':id').between(span.after ?? Dexie.minKey, span.last ?? Dexie.maxKey, span.after === null, true);
+/** A batch being read: its accounts come first, and tell where the next batch starts. */
+interface PendingBatch {
+  accounts: Promise<Account[]>;
+  batch: Promise<Batch>;
 }
 
 /**
- * A span's accounts and rollups, read at once (both are keyed by account id, so the same span holds one rollup per
- * account). Overrides come from `overrides`, read for the whole run: reading them per batch would make each batch's
- * read wait for the previous batch's write, which includes overrides.
+ * The next `size` accounts after `from` and their rollups, read at once: both are keyed by account id, so the
+ * same number of rollups after the same id are the batch's rollups (one per account). Overrides come from
+ * `overrides`, read once for the run: reading them per batch would make each batch's read wait for the previous
+ * batch's write, which includes overrides.
  */
-async function readBatch(db: SightlineDatabase, span: Span, overrides: ReadonlyMap<string, Override>): Promise<Batch> {
-  // Two implicit transactions, not one explicit: Dexie resolves an explicit transaction only once it completes,
-  // and the backend completes it only after the reads queued ahead of that. A rollup that changes between the two
-  // reads is as current as one read a moment earlier; a missing one is rebuilt below.
-  const [accounts, rollups] = await Promise.all([inSpan(db.accounts, span).toArray(), inSpan(db.scoringRollups, span).toArray()]);
-  const rollupBy = new Map<string, ScoringRollup>();
-  for (const rollup of rollups) if (rollup.format === ROLLUP_FORMAT) rollupBy.set(rollup.accountId, rollup);
-  const missing = accounts.filter((account) => !rollupBy.has(account.id)).map((account) => account.id);
-  if (missing.length > 0) for (const rollup of await refreshRollups(db, missing)) rollupBy.set(rollup.accountId, rollup);
-  const inputs = accounts.map((account) => ({ account, rollup: rollupBy.get(account.id)!, override: overrides.get(account.id) }));
-  return { accounts, inputs };
+function readBatch(db: SightlineDatabase, from: string | null, size: number, overrides: Promise<ReadonlyMap<string, Override>>): PendingBatch {
+  // Implicit transactions, not one explicit: Dexie resolves an explicit transaction only once it completes, and the
+  // backend completes it only after the reads queued ahead of that. A rollup that changes between the two reads is
+  // as current as one read a moment earlier; a missing one is rebuilt below.
+  const accounts = after(db.accounts, from).limit(size).toArray();
+  const rollups = after(db.scoringRollups, from).limit(size).toArray();
+  const batch = (async (): Promise<Batch> => {
+    const [rows, found] = await Promise.all([accounts, rollups]);
+    if (rows.length === 0) return { accounts: rows, inputs: [] };
+    const last = rows[rows.length - 1]!.id;
+    const rollupBy = new Map<string, ScoringRollup>();
+    const keep = (rollup: ScoringRollup) => {
+      if (rollup.format === ROLLUP_FORMAT) rollupBy.set(rollup.accountId, rollup);
+    };
+    found.forEach(keep);
+    // Rollups without an account took places in the read: read the rest of the batch's span.
+    const lastFound = found.at(-1)?.accountId;
+    if (found.length === size && lastFound !== undefined && lastFound < last) {
+      (await db.scoringRollups.where(':id').between(lastFound, last, false, true).toArray()).forEach(keep);
+    }
+    const missing = rows.filter((account) => !rollupBy.has(account.id)).map((account) => account.id);
+    if (missing.length > 0) (await refreshRollups(db, missing)).forEach(keep);
+    const byAccount = await overrides;
+    const inputs = rows.map((account) => ({ account, rollup: rollupBy.get(account.id)!, override: byAccount.get(account.id) }));
+    return { accounts: rows, inputs };
+  })();
+  return { accounts: handled(accounts), batch: handled(batch) };
+}
+
+/** Marked handled: when a run stops early (a failed write), nobody waits for the reads ahead. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 async function discardProgress(db: SightlineDatabase): Promise<void> {
@@ -159,6 +205,8 @@ export async function rescoreAll(
   if (!isIsoDate(today)) throw new RangeError(`today: "${String(today)}" is not a valid YYYY-MM-DD date`);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize: ${batchSize} is not a positive whole number`);
+  const commitEveryMs = options.commitEveryMs ?? DEFAULT_COMMIT_EVERY_MS;
+  if (!(commitEveryMs >= 0)) throw new RangeError(`commitEveryMs: ${commitEveryMs} is not a number of milliseconds`);
   const now = options.now ?? Date.now;
   const started = performance.now();
   const key = settingsKey(settings);
@@ -177,35 +225,41 @@ export async function rescoreAll(
     date: today, accounts: 0, scored: 0, unknown: 0, resumedFrom, batches: 0, overridesDropped: 0, overridesStamped: 0,
     ms: { read: 0, score: 0, write: 0, total: 0 },
   };
-  // Spans are cut up front so that reads can run ahead: the backend reads the next batches while this one is
-  // scored and written (they do not depend on what it writes: other accounts).
-  const [{ spans, accounts: total }, overrideRows] = await Promise.all([
-    planSpans(db, lastAccountId, batchSize),
-    inSpan(db.overrides, { after: lastAccountId, last: null }).toArray(),
-  ]);
-  const overrides = new Map(overrideRows.map((o) => [o.accountId, o]));
-  const reads = new Map<number, Promise<Batch>>();
-  const readAhead = (index: number) => {
-    const span = spans[index];
-    if (span === undefined || reads.has(index)) return;
-    const read = readBatch(db, span, overrides);
-    // Marked handled: when this run stops early (a failed write), nobody waits for the reads ahead.
-    read.catch(() => undefined);
-    reads.set(index, read);
+  const overrides = handled(
+    after(db.overrides, lastAccountId)
+      .toArray()
+      .then((rows) => new Map(rows.map((o) => [o.accountId, o]))),
+  );
+  // Counting walks the store: only when someone wants the total.
+  const counted = handled(options.onProgress ? db.accounts.count() : Promise.resolve(0));
+  // Each batch is asked for as soon as the accounts of the one before are in (they tell where it starts), up to
+  // READ_AHEAD batches ahead: the backend reads them while the page scores and writes this one, which does not
+  // change them (other accounts). Reading goes on until a batch comes back empty, so accounts added meanwhile after
+  // the last id are scored too.
+  const pending = [readBatch(db, lastAccountId, batchSize, overrides)];
+  const readAfter = (previous: PendingBatch): PendingBatch => {
+    const next = handled(previous.accounts.then((rows) => (rows.length === 0 ? null : readBatch(db, rows[rows.length - 1]!.id, batchSize, overrides))));
+    return {
+      accounts: handled(next.then((read) => read?.accounts ?? [])),
+      batch: handled(next.then((read) => read?.batch ?? { accounts: [], inputs: [] })),
+    };
   };
 
-  for (let index = 0; index < spans.length; index++) {
-    for (let ahead = index; ahead <= index + READ_AHEAD; ahead++) readAhead(ahead);
+  let open = nothingYet();
+  let committedAt = performance.now();
+  const timesSince = (writeStarted: number) => {
+    const at = performance.now();
+    return { ...result.ms, write: result.ms.write + at - writeStarted, total: at - started };
+  };
+  for (;;) {
+    while (pending.length <= READ_AHEAD) pending.push(readAfter(pending[pending.length - 1]!));
     const t0 = performance.now();
-    const batch = await reads.get(index)!;
-    reads.delete(index);
+    const batch = await pending.shift()!.batch;
     const t1 = performance.now();
     result.ms.read += t1 - t0;
-    if (batch.accounts.length === 0) continue;
+    if (batch.accounts.length === 0) break;
 
-    const chunk: RescoreChunk = { accountIds: [], scores: [] };
-    const drop: Override[] = [];
-    const stamp: { seen: Override; band: Band }[] = [];
+    const { chunk, drop, stamp } = open;
     for (const inputs of batch.inputs) {
       // The score alone: nothing here shows the explanation (the panel builds it for the account it shows).
       const health = scoreAccount(inputs, settings, today);
@@ -218,62 +272,59 @@ export async function rescoreAll(
     }
     const t2 = performance.now();
     result.ms.score += t2 - t1;
-
+    result.batches++;
     lastAccountId = chunk.accountIds[chunk.accountIds.length - 1]!;
-    done += chunk.accountIds.length;
+    done += batch.accounts.length;
+    if (t2 - committedAt < commitEveryMs) continue;
+
     const next: RescoreProgress = { date: today, settingsKey: key, startedAt, lastAccountId, done, chunks: chunks + 1 };
+    const committing = open;
     const written = await db.transaction('rw', [db.meta, db.overrides], async () => {
       await db.meta.bulkPut([
-        { key: chunkKey(chunks), value: chunk },
+        { key: chunkKey(chunks), value: committing.chunk },
         { key: RESCORE_PROGRESS_KEY, value: next },
       ]);
-      // Overrides are checked again inside the write: a CSM may have locked or replaced one since the read.
-      const seen = [...drop, ...stamp.map((s) => s.seen)];
-      if (seen.length === 0) return { dropped: 0, stamped: 0 };
-      const stored = await db.overrides.bulkGet(seen.map((o) => o.accountId));
-      const unchanged = seen.map((o, i) => {
-        const current = stored[i];
-        return current !== undefined && current.setAt === o.setAt && current.locked === o.locked && current.computedBandAtSet === o.computedBandAtSet;
-      });
-      const toDrop = drop.filter((_, i) => unchanged[i]);
-      const toStamp = stamp.filter((_, i) => unchanged[drop.length + i]).map((s) => ({ ...s.seen, computedBandAtSet: s.band }));
-      await db.overrides.bulkDelete(toDrop.map((o) => o.accountId));
-      await db.overrides.bulkPut(toStamp);
-      return { dropped: toDrop.length, stamped: toStamp.length };
+      return writeOverrideChanges(db, committing);
     });
     chunks++;
-    result.ms.write += performance.now() - t2;
+    open = nothingYet();
+    committedAt = performance.now();
+    result.ms.write += committedAt - t2;
     result.overridesDropped += written.dropped;
     result.overridesStamped += written.stamped;
-    result.batches++;
-    options.onProgress?.({ done, total: Math.max(resumedFrom + total, done) });
+    options.onProgress?.({ done, total: Math.max(await counted, done) });
   }
 
+  // One transaction for the rest: the scores not committed yet, their override changes, the snapshot, the progress
+  // records' removal, and the record of this run (its times as of this write).
   const t3 = performance.now();
-  const snapshot = await db.transaction('rw', [db.meta, db.snapshots], async () => {
+  const tail = open;
+  await db.transaction('rw', [db.meta, db.snapshots, db.overrides], async () => {
     const keys = Array.from({ length: chunks }, (_, i) => chunkKey(i));
     const rows = await db.meta.bulkGet(keys);
     const accountIds: string[] = [];
     const scores: number[] = [];
-    for (const row of rows) {
-      const part = row?.value as RescoreChunk | undefined;
+    for (const part of [...rows.map((row) => row?.value as RescoreChunk | undefined), tail.chunk]) {
       if (!part) continue;
       for (const id of part.accountIds) accountIds.push(id);
       for (const score of part.scores) scores.push(score);
     }
     const record: HealthSnapshot = { date: today, computedAt: now(), accountIds, scores };
     await db.snapshots.put(record);
+    const written = await writeOverrideChanges(db, tail);
+    result.overridesDropped += written.dropped;
+    result.overridesStamped += written.stamped;
+    result.accounts = accountIds.length;
+    for (const score of scores) {
+      if (score >= 0) result.scored++;
+      else result.unknown++;
+    }
+    const last = { ...result, ms: timesSince(t3), startedAt, finishedAt: now() };
     await db.meta.bulkDelete([RESCORE_PROGRESS_KEY, ...keys]);
-    return record;
+    await db.meta.put({ key: RESCORE_LAST_KEY, value: last });
   });
-  result.accounts = snapshot.accountIds.length;
-  for (const score of snapshot.scores) {
-    if (score >= 0) result.scored++;
-    else result.unknown++;
-  }
-  result.ms.write += performance.now() - t3;
-  result.ms.total = performance.now() - started;
-  await db.meta.put({ key: RESCORE_LAST_KEY, value: { ...result, startedAt, finishedAt: now() } });
+  result.ms = timesSince(t3);
+  if (tail.chunk.accountIds.length > 0) options.onProgress?.({ done, total: Math.max(await counted, done) });
   return result;
 }
 

@@ -85,12 +85,27 @@ describe('rescoreAll', () => {
     const rollupReads = vi.spyOn(db.scoringRollups, 'where');
     const rowReads = [db.usage, db.tickets, db.nps, db.meetings].map((table) => vi.spyOn(table, 'where'));
     const progress: number[] = [];
-    const result = await rescoreAll(db, settings, TODAY, { batchSize: 2, onProgress: (p) => progress.push(p.done) });
+    const result = await rescoreAll(db, settings, TODAY, { batchSize: 2, commitEveryMs: 0, onProgress: (p) => progress.push(p.done) });
     expect(result.batches).toBe(3);
     expect(progress).toEqual([2, 4, 5]);
-    expect(rollupReads).toHaveBeenCalledTimes(3);
+    // One range read per batch, and the one that finds nothing more.
+    expect(rollupReads).toHaveBeenCalledTimes(4);
     for (const spy of rowReads) expect(spy).not.toHaveBeenCalled();
     expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
+  });
+
+  it('commits progress only once enough work has passed: a short run writes once, at the end', async () => {
+    await seedFive();
+    const writes = vi.spyOn(db, 'transaction');
+    const progress: number[] = [];
+    const result = await rescoreAll(db, settings, TODAY, { batchSize: 1, onProgress: (p) => progress.push(p.done) });
+    expect(result.batches).toBe(5);
+    // Five batches scored, one readwrite transaction: the snapshot with every score.
+    expect(writes.mock.calls.filter(([mode]) => mode === 'rw')).toHaveLength(1);
+    expect(progress).toEqual([5]);
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
+    expect(await db.meta.get(RESCORE_PROGRESS_KEY)).toBeUndefined();
+    expect((await db.meta.get(RESCORE_LAST_KEY))?.value).toMatchObject({ date: TODAY, accounts: 5, batches: 5 });
   });
 
   it('resumes after the worker dies mid-run, keeping the batches already committed', async () => {
@@ -99,6 +114,7 @@ describe('rescoreAll', () => {
     await expect(
       rescoreAll(db, settings, TODAY, {
         batchSize: 2,
+        commitEveryMs: 0,
         onProgress: () => {
           throw new Error('worker killed');
         },
@@ -123,7 +139,7 @@ describe('rescoreAll', () => {
     const die = () => {
       throw new Error('killed');
     };
-    const interrupted = () => rescoreAll(db, settings, TODAY, { batchSize: 2, onProgress: die }).catch(() => undefined);
+    const interrupted = () => rescoreAll(db, settings, TODAY, { batchSize: 2, commitEveryMs: 0, onProgress: die }).catch(() => undefined);
 
     await interrupted();
     expect(await rescoreAll(db, settings, TODAY, { batchSize: 2, restart: true })).toMatchObject({ resumedFrom: 0, batches: 3 });
@@ -202,6 +218,7 @@ describe('rescoreAll', () => {
     // One account per batch: the last batch (a5 and after) is read only once the third one is scored.
     const result = await rescoreAll(db, settings, TODAY, {
       batchSize: 1,
+      commitEveryMs: 0,
       onProgress: () => {
         if (added) return;
         added = true;
@@ -223,6 +240,18 @@ describe('rescoreAll', () => {
     await rescoreAll(db, settings, TODAY, { batchSize: 2 });
     expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
     expect(await db.scoringRollups.count()).toBe(5);
+  });
+
+  it('finds each batch’s rollups when rollups without an account sit between them', async () => {
+    await seedFive();
+    // Left behind by accounts that are gone: they sort between a1 and a2, and between a2 and a3.
+    const stray = (await db.scoringRollups.get('a1'))!;
+    await db.scoringRollups.bulkPut([{ ...stray, accountId: 'a1-gone' }, { ...stray, accountId: 'a2-gone' }]);
+    const rowReads = [db.usage, db.tickets, db.nps, db.meetings].map((table) => vi.spyOn(table, 'where'));
+    await rescoreAll(db, settings, TODAY, { batchSize: 2 });
+    expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, 17, -1, -1]);
+    // Every account's rollup was found, none rebuilt from rows.
+    for (const spy of rowReads) expect(spy).not.toHaveBeenCalled();
   });
 
   it('rejects an invalid day or batch size', async () => {
