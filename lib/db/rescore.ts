@@ -6,10 +6,10 @@
  * per batch and one record per account and table, instead of every input row; overrides (few) are read once for the
  * run. The next batches are read while one is scored and written. An account
  * whose rollup is missing or of an older format gets it rebuilt from its rows first (lib/db/scoring-rollups.ts), so
- * scores never depend on a write path having kept it current. Each batch's scores are committed to `meta` with
- * the progress (the last account id done) in one transaction; a service worker killed mid-run resumes after that
- * account on its next start, and the snapshot is written from the committed chunks at the end. Rescoring twice on
- * the same day replaces the day's snapshot (its key is the date).
+ * scores never depend on a write path having kept it current. Every ~2 s of work, the scores so far are committed to
+ * `meta` with the progress (the last account id done) in one transaction; a service worker killed mid-run resumes
+ * after that account on its next start. The snapshot is written from the committed chunks and the rest in one last
+ * transaction. Rescoring twice on the same day replaces the day's snapshot (its key is the date).
  *
  * Snapshots hold computed scores (-1 = no score), not overrides: trends follow the data, and an override is
  * applied wherever a score is shown. Unlocked overrides whose computed band changed are deleted here (see
@@ -194,7 +194,7 @@ async function discardProgress(db: SightlineDatabase): Promise<void> {
 
 /**
  * Scores every account as of `today` and writes today's snapshot. Resumes today's interrupted run when settings
- * are unchanged (unless `restart`). Throws for an invalid `today` or batch size, or invalid weights.
+ * are unchanged (unless `restart`). Throws for an invalid `today`, batch size or commit interval, or invalid weights.
  */
 export async function rescoreAll(
   db: SightlineDatabase,

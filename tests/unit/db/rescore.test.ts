@@ -254,9 +254,11 @@ describe('rescoreAll', () => {
     for (const spy of rowReads) expect(spy).not.toHaveBeenCalled();
   });
 
-  it('rejects an invalid day or batch size', async () => {
+  it('rejects an invalid day, batch size or commit interval', async () => {
     await expect(rescoreAll(db, settings, '2025-6-15')).rejects.toThrow(/today/);
     await expect(rescoreAll(db, settings, TODAY, { batchSize: 0 })).rejects.toThrow(/batchSize/);
+    await expect(rescoreAll(db, settings, TODAY, { commitEveryMs: -1 })).rejects.toThrow(/commitEveryMs/);
+    await expect(rescoreAll(db, settings, TODAY, { commitEveryMs: Number.NaN })).rejects.toThrow(/commitEveryMs/);
   });
 
   it('scores an empty portfolio as an empty snapshot', async () => {
