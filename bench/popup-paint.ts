@@ -19,6 +19,7 @@ import type { ExtensionSession } from '../scripts/harness/launch';
 import { benchCall } from './support/bench-page';
 import type { BenchContext, SeededPortfolio } from './support/context';
 import { median } from './support/host-navigation';
+import { waitForQuietBackground } from './support/quiet-background';
 import type { BenchRow } from './support/report';
 
 const GOAL_POPUP_MS = 150;
@@ -80,24 +81,6 @@ async function timePage(session: ExtensionSession, path: string): Promise<PageTi
     );
   } finally {
     await page.close();
-  }
-}
-
-/**
- * The popup re-reads its live queries whenever the service worker writes, so a rescoring run in the background
- * (queued by an alarm after data changes) would be measured too: wait until none is queued or running.
- */
-async function waitForQuietBackground(ctx: BenchContext, seeded: SeededPortfolio): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  let waitFor = 0;
-  for (;;) {
-    const work = await benchCall(seeded.page, 'backgroundWork');
-    if (work.changeAlarmAt !== null) waitFor = Math.max(waitFor, work.changeAlarmAt);
-    // Quiet: nothing queued or running, and the digest is newer than any run seen queued.
-    if (work.changeAlarmAt === null && !work.rescoring && (work.digestBuiltAt ?? 0) >= waitFor) return;
-    if (Date.now() > deadline) throw new Error(`the service worker is still busy after 10 minutes: ${JSON.stringify(work)}`);
-    ctx.log(`popup-paint: waiting for the service worker's rescoring (${JSON.stringify(work)})…`);
-    await new Promise((r) => setTimeout(r, 2000));
   }
 }
 

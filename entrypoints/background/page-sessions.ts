@@ -24,32 +24,21 @@ function inject(host: HostName, target: Browser.scripting.InjectionTarget): Prom
 }
 
 /**
- * Frames whose current document has its session, by `tabId:frameId`. In memory only: it lasts as long as the worker
- * (which sleeps after 30 s without events), and a worker that restarts mid-load at worst injects a session twice,
- * which the newer one's invalidation of the older makes harmless.
+ * Top documents between their DOMContentLoaded and their load report, by `tabId:frameId`: `waiting` for the
+ * slow-load timer, or `started` (the timer, or the install-time injection, gave them their session before the load
+ * ended). An entry ends with the load report; a frame's next document starts over at its own DOMContentLoaded. In
+ * memory only: a worker that restarts mid-load at worst injects a session twice, which the newer one's
+ * invalidation of the older makes harmless.
  */
-const startedFrames = new Set<string>();
-const slowLoadTimers = new Map<string, ReturnType<typeof setTimeout>>();
-const frameKey = (details: FrameDetails) => `${details.tabId}:${details.frameId}`;
+const loading = new Map<string, { state: 'waiting'; timer: ReturnType<typeof setTimeout> } | { state: 'started' }>();
+const documentKey = (details: FrameDetails) => `${details.tabId}:${details.frameId}`;
+/** Top documents of host pages only; parentFrameId -1 is the tab's top document (a prerendered one included). */
+const isHostTopDocument = (details: FrameDetails) => details.parentFrameId === -1 && hostOfUrl(details.url) !== null;
 
-/** A new document in the frame: whatever was started for the previous one no longer counts. */
-function forgetFrame(details: FrameDetails): void {
-  const key = frameKey(details);
-  startedFrames.delete(key);
-  clearTimeout(slowLoadTimers.get(key));
-  slowLoadTimers.delete(key);
-}
-
-/** Injects the session into the frame's current document unless it already has one. Top documents of host pages only. */
-export async function startSession(details: FrameDetails): Promise<boolean> {
+/** Injects the session into exactly this document. */
+async function injectInto(details: FrameDetails): Promise<boolean> {
   const host = hostOfUrl(details.url);
-  // parentFrameId -1: the tab's top document (a prerendered one included), not an iframe inside it.
-  if (!host || details.parentFrameId !== -1) return false;
-  const key = frameKey(details);
-  clearTimeout(slowLoadTimers.get(key));
-  slowLoadTimers.delete(key);
-  if (startedFrames.has(key)) return false;
-  startedFrames.add(key);
+  if (!host) return false;
   const { tabId } = details;
   const target = details.documentId ? { tabId, documentIds: [details.documentId] } : { tabId, frameIds: [details.frameId] };
   try {
@@ -61,25 +50,35 @@ export async function startSession(details: FrameDetails): Promise<boolean> {
   }
 }
 
-function startAfterSlowLoad(details: FrameDetails): void {
-  if (!hostOfUrl(details.url) || details.parentFrameId !== -1) return;
-  const key = frameKey(details);
-  if (startedFrames.has(key) || slowLoadTimers.has(key)) return;
-  slowLoadTimers.set(
-    key,
-    setTimeout(() => {
-      slowLoadTimers.delete(key);
-      void startSession(details);
-    }, SLOW_LOAD_MS),
-  );
+/** The load report: the document gets its session unless the slow-load timer or the install already gave it one. */
+export async function onDocumentLoaded(details: FrameDetails): Promise<boolean> {
+  if (!isHostTopDocument(details)) return false;
+  const key = documentKey(details);
+  const entry = loading.get(key);
+  loading.delete(key);
+  if (entry?.state === 'waiting') clearTimeout(entry.timer);
+  if (entry?.state === 'started') return false;
+  return injectInto(details);
+}
+
+/** DOMContentLoaded: if the load report has not come SLOW_LOAD_MS later (a hanging image), inject anyway. */
+function onDocumentReady(details: FrameDetails): void {
+  if (!isHostTopDocument(details)) return;
+  const key = documentKey(details);
+  const previous = loading.get(key);
+  if (previous?.state === 'waiting') clearTimeout(previous.timer);
+  const timer = setTimeout(() => {
+    loading.set(key, { state: 'started' });
+    void injectInto(details);
+  }, SLOW_LOAD_MS);
+  loading.set(key, { state: 'waiting', timer });
 }
 
 /** Registers the navigation listeners; call synchronously at worker start so a load that wakes the worker is seen. */
 export function setupPageSessions(): void {
   const filters = { url: navigationUrlFilters() };
-  browser.webNavigation.onCommitted.addListener(forgetFrame, filters);
-  browser.webNavigation.onDOMContentLoaded.addListener(startAfterSlowLoad, filters);
-  browser.webNavigation.onCompleted.addListener((details) => void startSession(details), filters);
+  browser.webNavigation.onDOMContentLoaded.addListener(onDocumentReady, filters);
+  browser.webNavigation.onCompleted.addListener((details) => void onDocumentLoaded(details), filters);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
   });
@@ -89,11 +88,12 @@ export function setupPageSessions(): void {
 export async function injectIntoOpenTabs(): Promise<void> {
   const jobs = HOST_NAMES.map(async (host) => {
     const tabs = await browser.tabs.query({ url: [...HOST_PAGES[host].matches] });
-    const tabIds = tabs.flatMap((tab) => (tab.id === undefined || tab.discarded ? [] : [tab.id]));
+    const open = tabs.filter((tab): tab is typeof tab & { id: number } => tab.id !== undefined && !tab.discarded);
     await Promise.allSettled(
-      tabIds.map((tabId) => {
-        startedFrames.add(`${tabId}:0`);
-        return inject(host, { tabId });
+      open.map((tab) => {
+        // A tab still loading will report its load: that report must not inject a second session.
+        if (tab.status === 'loading') loading.set(`${tab.id}:0`, { state: 'started' });
+        return inject(host, { tabId: tab.id });
       }),
     );
   });

@@ -71,16 +71,14 @@ describe('a host page that has loaded', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
-  it('injects once per document: again only after a new document commits in that tab', async () => {
+  it('injects into each document the tab loads', async () => {
     const page = frame(ZENDESK_TICKET, { documentId: 'doc-a' });
     await completed(page);
-    await completed(page);
-    expect(executeScript).toHaveBeenCalledTimes(1);
-    const next = { ...page, documentId: 'doc-b' };
-    await fakeBrowser.webNavigation.onCommitted.trigger({ ...next, transitionType: 'link', transitionQualifiers: [] });
-    await completed(next);
-    expect(executeScript).toHaveBeenCalledTimes(2);
-    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: page.tabId, documentIds: ['doc-b'] }, files: ['/zendesk-session.js'] });
+    await completed({ ...page, documentId: 'doc-b' });
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: page.tabId, documentIds: ['doc-a'] }, files: ['/zendesk-session.js'] }],
+      [{ target: { tabId: page.tabId, documentIds: ['doc-b'] }, files: ['/zendesk-session.js'] }],
+    ]);
   });
 });
 
@@ -96,6 +94,25 @@ describe('a host page whose load never ends', () => {
     await fakeBrowser.webNavigation.onCompleted.trigger(page);
     await vi.advanceTimersByTimeAsync(10);
     expect(executeScript).toHaveBeenCalledTimes(1);
+    // The tab's next document is timed afresh.
+    const next = { ...page, documentId: 'doc-next' };
+    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(next);
+    await fakeBrowser.webNavigation.onCompleted.trigger(next);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: page.tabId, documentIds: ['doc-next'] }, files: ['/zendesk-session.js'] });
+  });
+
+  it('gets a new timer when the frame moves on to another document before the load ends', async () => {
+    vi.useFakeTimers();
+    const page = frame(ZENDESK_TICKET, { documentId: 'doc-left' });
+    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(page);
+    await vi.advanceTimersByTimeAsync(2000);
+    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger({ ...page, documentId: 'doc-new' });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(executeScript).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: page.tabId, documentIds: ['doc-new'] }, files: ['/zendesk-session.js'] }]]);
   });
 
   it('does not get a second session from the timer when the load ends in time', async () => {
@@ -115,11 +132,13 @@ describe('navigation filters', () => {
 });
 
 describe('injectIntoOpenTabs', () => {
-  it('injects each host session into its open tabs, skips discarded ones, and the next load report adds none', async () => {
+  it('injects each host session into its open tabs and skips discarded ones; a tab still loading gets no second one', async () => {
     const [zendesk, discarded, lightning] = [nextTabId++, nextTabId++, nextTabId++];
     const query = vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (info) => {
       const urls = ([] as string[]).concat(info.url ?? []);
-      if (urls.includes('https://*.zendesk.com/*')) return [{ id: zendesk }, { id: discarded, discarded: true }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
+      if (urls.includes('https://*.zendesk.com/*')) {
+        return [{ id: zendesk, status: 'loading' }, { id: discarded, discarded: true }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
+      }
       if (urls.includes('https://*.lightning.force.com/*')) return [{ id: lightning }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>;
       return [];
     });
@@ -132,8 +151,12 @@ describe('injectIntoOpenTabs', () => {
       ]),
     );
     expect(executeScript).toHaveBeenCalledTimes(2);
-    // A tab that was still loading at install reports its load afterwards: it has its session already.
+    // The tab that was still loading at install reports its load afterwards: it has its session already.
     await completed(frame(ZENDESK_TICKET, { tabId: zendesk, documentId: 'doc-open' }));
     expect(executeScript).toHaveBeenCalledTimes(2);
+    // Loads after that are new documents: each gets its session, in the loaded tab as in the other.
+    await completed(frame(ZENDESK_TICKET, { tabId: zendesk, documentId: 'doc-later' }));
+    await completed(frame(LIGHTNING_ACCOUNT, { tabId: lightning, documentId: 'doc-later-sf' }));
+    expect(executeScript).toHaveBeenCalledTimes(4);
   });
 });
