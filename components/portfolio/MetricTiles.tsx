@@ -15,23 +15,27 @@ export function MetricTiles({ rows }: { rows: readonly MetricRow[] }) {
         >
           <div className="flex items-baseline gap-1.5">
             <span className="min-w-0 flex-1 truncate text-[11px] font-medium text-slate-600">{definition.label}</span>
-            {result.ok ? (
-              <span className="whitespace-nowrap text-sm font-semibold tabular-nums" data-testid={`metric-${definition.key}-value`} data-value={result.value}>
-                {formatMetric(definition, result.value)}
-              </span>
-            ) : null}
             {met !== null ? (
               <span className={`text-[11px] font-semibold ${met ? 'text-green-700' : 'text-red-700'}`} aria-label={met ? 'target met' : 'target missed'}>
                 {met ? '✓' : '✗'}
               </span>
             ) : null}
           </div>
-          {result.ok ? null : (
-            <div className="text-[10px] leading-tight text-slate-500" data-testid={`metric-${definition.key}-reason`}>
-              {result.reason.replace(/^cannot compute: /, 'n/a: ')}
+          {result.ok ? (
+            <div className="flex items-baseline justify-between gap-1.5">
+              <span className="whitespace-nowrap text-sm font-semibold tabular-nums" data-testid={`metric-${definition.key}-value`} data-value={result.value}>
+                {formatMetric(definition, result.value)}
+              </span>
+              <span className="truncate text-[10px] text-slate-500">target {formatTarget(definition, target)}</span>
             </div>
+          ) : (
+            <>
+              <div className="text-[10px] leading-tight text-slate-500" data-testid={`metric-${definition.key}-reason`}>
+                {result.reason.replace(/^cannot compute: /, 'n/a: ')}
+              </div>
+              <div className="text-[10px] text-slate-500">target {formatTarget(definition, target)}</div>
+            </>
           )}
-          <div className="text-[10px] text-slate-500">target {formatTarget(definition, target)}</div>
         </li>
       ))}
     </ul>
