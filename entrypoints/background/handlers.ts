@@ -24,7 +24,7 @@ async function currentUser(db: SightlineDatabase): Promise<string> {
 
 /** Every table a badge lookup reads: the whole lookup is one read transaction. */
 function lookupTables(db: SightlineDatabase) {
-  return [db.tickets, db.pageLinks, db.accounts, db.contacts, db.usage, db.nps, db.meetings, db.overrides, db.snapshots];
+  return [db.tickets, db.pageLinks, db.accounts, db.contacts, db.scoringRollups, db.usage, db.nps, db.meetings, db.overrides, db.snapshots];
 }
 
 /** The account behind a page's keys and the summary the badge shows; call inside a lookupTables transaction. */

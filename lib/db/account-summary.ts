@@ -6,6 +6,7 @@ import type { Settings } from '../schemas/settings';
 import { assessAccount } from '../scoring/account-health';
 import { addDaysIso, localDay } from '../scoring/dates';
 import type { HealthInputs } from '../scoring/inputs';
+import { ROLLUP_FORMAT, type RollupInputs } from '../scoring/rollup';
 import { tierForPlan } from '../sla/tier';
 import type { SightlineDatabase } from './database';
 import { trendPoints } from './snapshot-scores';
@@ -26,7 +27,7 @@ export async function summarizeAccount(
   now: Date,
 ): Promise<AccountSummary> {
   const today = localDay(now);
-  const [inputs, pastScores] = await Promise.all([loadScoringInputs(db, account, settings, today), trendPoints(db, account.id, today)]);
+  const [inputs, pastScores] = await Promise.all([loadSummaryInputs(db, account, settings, today), trendPoints(db, account.id, today)]);
   const health = assessAccount({ ...inputs, pastScores }, settings, today);
   return {
     accountId: account.id,
@@ -42,6 +43,18 @@ export async function summarizeAccount(
     tier: tierForPlan(account.plan, settings)?.name ?? null,
     demo: Boolean(account.demo),
   };
+}
+
+/**
+ * What the score needs, from the account's scoring rollup (one record) when it is current; otherwise from its rows.
+ * Both give the same score (lib/scoring/rollup.ts); the badge asks on every page, so the one read counts.
+ */
+async function loadSummaryInputs(db: SightlineDatabase, account: Account, settings: Settings, today: IsoDate): Promise<HealthInputs | RollupInputs> {
+  const [rollup, override] = await db.transaction('r', [db.scoringRollups, db.overrides], () =>
+    Promise.all([db.scoringRollups.get(account.id), db.overrides.get(account.id)]),
+  );
+  if (rollup?.format === ROLLUP_FORMAT) return { account, rollup, override };
+  return loadScoringInputs(db, account, settings, today);
 }
 
 /** What the score needs for one account (no milestones, no trend points), in one read transaction. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAccountInputs } from '@/lib/db/account-inputs';
 import { summarizeAccount } from '@/lib/db/account-summary';
 import { SightlineDatabase } from '@/lib/db/database';
+import { refreshRollups } from '@/lib/db/scoring-rollups';
 import { AccountSummary } from '@/lib/schemas/messages';
 import type { Account, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
@@ -152,6 +153,27 @@ describe('summarizeAccount reads only what it needs', () => {
     // Window 2025-05-16 … 2025-06-14 (30 rows) and up to today (no row), plus the newest row before: 31.
     expect(reads.get('usage')).toBe(31);
     expect(reads.get('milestones')).toBeUndefined();
+  });
+
+  it('reads one scoring rollup instead of the rows when the account has a current one, and scores the same', async () => {
+    const fromRows = await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW);
+    await refreshRollups(counted, ['acme']);
+    reads.clear();
+    const fromRollup = await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW);
+    expect(reads.get('scoringRollups')).toBe(1);
+    expect(reads.get('usage')).toBeUndefined();
+    expect(reads.get('tickets')).toBeUndefined();
+    expect(fromRollup).toEqual(fromRows);
+    expect(fromRollup.score).toEqual(expect.any(Number));
+  });
+
+  it('falls back to the rows when the rollup is of an older format', async () => {
+    const fromRows = await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW);
+    const [rollup] = await refreshRollups(counted, ['acme']);
+    await counted.scoringRollups.put({ ...rollup!, format: rollup!.format - 1 });
+    reads.clear();
+    expect(await summarizeAccount(counted, acme, DEFAULT_SETTINGS, NOW)).toEqual(fromRows);
+    expect(reads.get('usage')).toBe(31);
   });
 
   it('reads each trend snapshot once for many lookups, never yesterday’s', async () => {
