@@ -1,7 +1,7 @@
 /**
  * Issue 5: the background injects a host page's session script once the page's top document has loaded — into
- * exactly that document, once, and only on Zendesk and Salesforce pages —, after a while anyway when the load never
- * ends, and on install and update into the matching tabs already open.
+ * exactly that document, once, and only on Zendesk and Salesforce pages —, and on install and update into the
+ * matching tabs already open.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebNavigation } from 'webextension-polyfill';
@@ -25,7 +25,6 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.useRealTimers();
 });
 
 const ZENDESK_TICKET = 'https://acme.zendesk.com/agent/tickets/101';
@@ -79,49 +78,6 @@ describe('a host page that has loaded', () => {
       [{ target: { tabId: page.tabId, documentIds: ['doc-a'] }, files: ['/zendesk-session.js'] }],
       [{ target: { tabId: page.tabId, documentIds: ['doc-b'] }, files: ['/zendesk-session.js'] }],
     ]);
-  });
-});
-
-describe('a host page whose load never ends', () => {
-  it('gets its session 3 s after DOMContentLoaded, and no second one when the load then ends', async () => {
-    vi.useFakeTimers();
-    const page = frame(ZENDESK_TICKET, { documentId: 'doc-slow' });
-    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(page);
-    await vi.advanceTimersByTimeAsync(2900);
-    expect(executeScript).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(200);
-    expect(executeScript).toHaveBeenCalledTimes(1);
-    await fakeBrowser.webNavigation.onCompleted.trigger(page);
-    await vi.advanceTimersByTimeAsync(10);
-    expect(executeScript).toHaveBeenCalledTimes(1);
-    // The tab's next document is timed afresh.
-    const next = { ...page, documentId: 'doc-next' };
-    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(next);
-    await fakeBrowser.webNavigation.onCompleted.trigger(next);
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(executeScript).toHaveBeenCalledTimes(2);
-    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: page.tabId, documentIds: ['doc-next'] }, files: ['/zendesk-session.js'] });
-  });
-
-  it('gets a new timer when the frame moves on to another document before the load ends', async () => {
-    vi.useFakeTimers();
-    const page = frame(ZENDESK_TICKET, { documentId: 'doc-left' });
-    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(page);
-    await vi.advanceTimersByTimeAsync(2000);
-    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger({ ...page, documentId: 'doc-new' });
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(executeScript).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1100);
-    expect(executeScript.mock.calls).toEqual([[{ target: { tabId: page.tabId, documentIds: ['doc-new'] }, files: ['/zendesk-session.js'] }]]);
-  });
-
-  it('does not get a second session from the timer when the load ends in time', async () => {
-    vi.useFakeTimers();
-    const page = frame(ZENDESK_TICKET, { documentId: 'doc-quick' });
-    await fakeBrowser.webNavigation.onDOMContentLoaded.trigger(page);
-    await fakeBrowser.webNavigation.onCompleted.trigger(page);
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(executeScript).toHaveBeenCalledTimes(1);
   });
 });
 
