@@ -122,7 +122,8 @@ export interface RescoreResult {
   ms: { read: number; score: number; write: number; total: number };
 }
 
-function settingsKey(settings: Settings): string {
+/** The settings a run's scores depend on: a resumed run must have been started under the same ones. */
+export function settingsKey(settings: Settings): string {
   const { weights, segmentWeights, bands, windowDays, usageExpectations, planLimits, indicators } = settings;
   return JSON.stringify([weights, segmentWeights, bands, windowDays, usageExpectations, planLimits, indicators]);
 }

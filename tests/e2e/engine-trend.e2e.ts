@@ -2,16 +2,19 @@
  * The health engine's live summary in real Chromium: the service worker scores an account with the usage window
  * pro-rated and reads its trend from the portfolio snapshots, keeping them decoded between lookups. A backup
  * restored on the options page (another extension context writing through Dexie) must reach that kept copy: the
- * next lookup shows the restored snapshot's trend, not the one read before.
+ * next lookup shows the restored snapshot's trend, not the one read before. A rescoring run cut off when the
+ * worker was stopped resumes when the worker starts again, keeping what it had committed, into one snapshot.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { protocolMessage, seedAccounts, seedRecords, sendRuntimeMessage } from '../../scripts/harness/extension-page';
+import { protocolMessage, readStore, seedAccounts, seedRecords, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import type { ExtensionSession } from '../../scripts/harness/launch';
+import { RESCORE_PROGRESS_KEY, settingsKey } from '../../lib/db/rescore';
 import type { AccountSummary } from '../../lib/schemas/messages';
+import { DEFAULT_SETTINGS } from '../../lib/schemas/settings';
 import type { Account, HealthSnapshot, UsageDay } from '../../lib/schemas/records';
 import { launchForTest } from './support';
 
@@ -94,5 +97,43 @@ describe('live account summary', () => {
     await expect.poll(() => options.getByTestId('backup-message').textContent(), { timeout: 30_000 }).toMatch(/^Restored/);
     // The service worker learns of the write through Dexie's cross-context notice: poll briefly, then it must hold.
     await expect.poll(async () => (await lookup()).trend7, { timeout: 5_000 }).toBe(15);
+  });
+});
+
+describe('a rescoring run cut off by the worker stopping', () => {
+  it('resumes when the worker starts again, keeping the batch it had committed, and writes one snapshot', async () => {
+    const extra: Account[] = ['acc-resume-1', 'acc-resume-2', 'acc-resume-3'].map((id, i) => ({
+      id, name: `Resume ${i + 1}`, domains: [`resume${i + 1}.example`], arr: 1000, startDate: daysBefore(today, 100), status: 'active',
+    }));
+    await seedAccounts(options, extra);
+    type MetaRow = { key: string; value: unknown };
+    const todays = async () => (await readStore<HealthSnapshot>(options, 'snapshots')).find((s) => s.date === today);
+    // The run the new accounts set off (after Chrome's shortest alarm delay) scores all four.
+    await expect.poll(async () => (await todays())?.accountIds.length ?? 0, { timeout: 90_000, interval: 1000 }).toBe(4);
+    const complete = (await todays())!;
+    expect(complete.accountIds).toEqual(['acc-resume-1', 'acc-resume-2', 'acc-resume-3', 'acc-trendline']);
+    expect(complete.scores).toEqual([-1, -1, -1, 100]);
+
+    // What a run leaves when the worker is stopped after its first committed batch: the progress record and the
+    // batch's scores. The committed score is one the engine would not give (7, not -1), so the snapshot shows
+    // whether the resumed run kept the batch or scored everything again.
+    const startedAt = Date.now();
+    await seedRecords(options, 'meta', [
+      { key: 'rescore:chunk:0', value: { accountIds: ['acc-resume-1'], scores: [7] } },
+      {
+        key: RESCORE_PROGRESS_KEY,
+        value: { date: today, settingsKey: settingsKey(DEFAULT_SETTINGS), startedAt, lastAccountId: 'acc-resume-1', done: 1, chunks: 1 },
+      },
+    ]);
+    await session.restartServiceWorker();
+
+    // The new worker finds the run unfinished at its start and completes it.
+    const progressLeft = async () => (await readStore<MetaRow>(options, 'meta')).filter((row) => row.key.startsWith('rescore:chunk:') || row.key === RESCORE_PROGRESS_KEY);
+    await expect.poll(async () => (await progressLeft()).length, { timeout: 30_000 }).toBe(0);
+    const resumed = (await todays())!;
+    expect(resumed.computedAt).toBeGreaterThanOrEqual(startedAt);
+    expect(resumed.accountIds).toEqual(complete.accountIds);
+    expect(resumed.scores).toEqual([7, -1, -1, 100]);
+    expect((await readStore<HealthSnapshot>(options, 'snapshots')).filter((s) => s.date === today)).toHaveLength(1);
   });
 });
