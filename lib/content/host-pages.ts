@@ -35,9 +35,12 @@ export function navigationUrlFilters(): { hostSuffix: string }[] {
   });
 }
 
+/** Each host's patterns, parsed once: the background asks on every host page load. */
+const HOST_PATTERNS = HOST_NAMES.map((host) => ({ host, patterns: HOST_PAGES[host].matches.map((pattern) => new MatchPattern(pattern)) }));
+
 /** Which host a page URL belongs to, or null when Sightline has no business there (or the URL is not one). */
 export function hostOfUrl(url: string | undefined): HostName | null {
   if (!url || !URL.canParse(url)) return null;
   // Given the string: with a URL object the matcher tests `instanceof Location`, which a service worker lacks.
-  return HOST_NAMES.find((host) => HOST_PAGES[host].matches.some((pattern) => new MatchPattern(pattern).includes(url))) ?? null;
+  return HOST_PATTERNS.find(({ patterns }) => patterns.some((pattern) => pattern.includes(url)))?.host ?? null;
 }

@@ -16,9 +16,9 @@ import { trendPoints } from './snapshot-scores';
  * data imported since the last rescoring): score shown (override applied), computed score, band, trend against
  * the snapshots 7 and 30 days ago, and whether an input behind the score is stale. `now`'s local day is "today".
  *
- * It reads only what the score needs: usage rows of the window (and the newest one before it, which tells "stopped
- * using" from "no data"), the account's tickets, survey answers, meetings and override, and the two trend points
- * through lib/db/snapshot-scores.ts, which reads a portfolio snapshot once, not on every lookup. No milestones.
+ * It reads only what the score needs: the account's scoring rollup and override (or, without a current rollup, the
+ * usage rows of the window and the newest one before it, tickets, survey answers and meetings), and the two trend
+ * points through lib/db/snapshot-scores.ts, which reads a portfolio snapshot once, not on every lookup. No milestones.
  */
 export async function summarizeAccount(
   db: SightlineDatabase,
