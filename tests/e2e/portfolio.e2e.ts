@@ -170,6 +170,20 @@ async function openPopup(): Promise<Page> {
   return popup;
 }
 
+/**
+ * Closes a popup that built its numbers from a digest only once it has stored the views it built (it writes them
+ * after the paint): a write still in flight would otherwise land over what the next test seeds.
+ */
+async function closeOnceViewsStored(popup: Page): Promise<void> {
+  type MetaRow = { key: string; value: { builtAt?: number; digestBuiltAt?: number } };
+  const storedFor = async () => {
+    const meta = new Map((await readStore<MetaRow>(options, 'meta')).map((row) => [row.key, row.value]));
+    return meta.get('portfolio:popup-views')?.digestBuiltAt === meta.get('portfolio:digest-stamp')?.builtAt;
+  };
+  await expect.poll(storedFor, { timeout: 15_000 }).toBe(true);
+  await popup.close();
+}
+
 async function popupNumbers(popup: Page) {
   const attr = async (testId: string, name: string) => Number(await popup.getByTestId(testId).getAttribute(name));
   const bands: Record<string, { count: number }> = {};
@@ -362,7 +376,7 @@ describe('popup with the demo portfolio', () => {
     const popup = await openPopup();
     // Ready only once the rebuilt digest's numbers are on screen, never with the empty one's zeros.
     expectNumbersMatch(await popupNumbers(popup), expected(records, null, null));
-    await popup.close();
+    await closeOnceViewsStored(popup);
   });
 
   it('without a usable digest (one the background has not rebuilt yet) builds it itself, stores it, and shows the same numbers', async () => {
@@ -376,7 +390,7 @@ describe('popup with the demo portfolio', () => {
     const stored = meta.find((row) => row.key === 'portfolio:digest')?.value;
     expect(stored?.version).toBe(1);
     expect(stored?.accounts?.ids).toHaveLength(500);
-    await popup.close();
+    await closeOnceViewsStored(popup);
   });
 
   it('lists the top at-risk accounts by ARR (the overridden one among them) and opens the detail page on click', async () => {
