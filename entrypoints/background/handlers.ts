@@ -1,6 +1,7 @@
 import { databaseAccountFinder } from '@/lib/db/account-finder';
 import { ticketKeys } from '@/lib/db/account-panel';
-import { summarizeAccount } from '@/lib/db/account-summary';
+import { startSummaryReads, summarizeAccount } from '@/lib/db/account-summary';
+import { localDay } from '@/lib/scoring/dates';
 import type { SightlineDatabase } from '@/lib/db/database';
 import { addNote } from '@/lib/db/notes';
 import { clearOverride, setOverride } from '@/lib/db/overrides';
@@ -9,9 +10,10 @@ import { addPlaybookRunNote, closePlaybookRun, skipStep, startRun, tickStep, unt
 import { readTemplate } from '@/lib/db/playbook-templates';
 import { loadSettings } from '@/lib/db/settings';
 import { cachedSettings } from '@/lib/db/settings-cache';
+import { readTransaction } from '@/lib/db/read-transaction';
 import { recordSeenTicket } from '@/lib/db/tickets';
 import { CURRENT_SCHEMA_VERSION } from '@/lib/db/versions';
-import { matchAccount, pageLinkKeys } from '@/lib/matching/match-account';
+import { matchAccount } from '@/lib/matching/match-account';
 import { MessageRejectedError } from '@/lib/messaging/errors';
 import type { LookupAccountResponse, PageKeys } from '@/lib/schemas/messages';
 import type { Settings } from '@/lib/schemas/settings';
@@ -27,16 +29,20 @@ function lookupTables(db: SightlineDatabase) {
   return [db.tickets, db.pageLinks, db.accounts, db.contacts, db.scoringRollups, db.usage, db.nps, db.meetings, db.overrides, db.snapshots];
 }
 
-/** The account behind a page's keys and the summary the badge shows; call inside a lookupTables transaction. */
-async function lookUpKeys(db: SightlineDatabase, keys: PageKeys, settings: Settings): Promise<LookupAccountResponse> {
-  // The page's remembered links are read in one request.
-  const match = await matchAccount(keys, databaseAccountFinder(db, pageLinkKeys(keys)), settings.personalDomains);
+/**
+ * The account behind a page's keys and the summary the badge shows; call inside a lookupTables transaction.
+ * `likelyAccountId` (a stored ticket's account) lets the summary's reads start alongside matching.
+ */
+async function lookUpKeys(db: SightlineDatabase, keys: PageKeys, settings: Settings, likelyAccountId?: string): Promise<LookupAccountResponse> {
+  const now = new Date();
+  const early = likelyAccountId ? startSummaryReads(db, likelyAccountId, localDay(now)) : undefined;
+  const match = await matchAccount(keys, databaseAccountFinder(db, keys), settings.personalDomains);
   if (match.status === 'no-match') return match;
   return {
     status: 'matched',
     method: match.method,
     matchedOn: match.matchedOn,
-    account: await summarizeAccount(db, match.account, settings, new Date()),
+    account: await summarizeAccount(db, match.account, settings, now, early),
   };
 }
 
@@ -45,15 +51,15 @@ export function createHandlers(db: SightlineDatabase, startedAt: number): Handle
     // Every badge asks: settings come from memory (read before the transaction, which must not wait on anything else).
     async lookupAccount(keys) {
       const settings = await cachedSettings(db);
-      return db.transaction('r', lookupTables(db), () => lookUpKeys(db, keys, settings));
+      return readTransaction(db, lookupTables(db), () => lookUpKeys(db, keys, settings));
     },
     async lookupKnownTicket({ zendeskTicketId }) {
       const settings = await cachedSettings(db);
-      return db.transaction('r', lookupTables(db), async () => {
+      return readTransaction(db, lookupTables(db), async () => {
         const ticket = await db.tickets.get(zendeskTicketId);
         const keys = ticket && ticketKeys(ticket);
         if (!keys || Object.keys(keys).length === 0) return { status: 'unknown' as const };
-        return lookUpKeys(db, keys, settings);
+        return lookUpKeys(db, keys, settings, ticket.accountId);
       });
     },
     async recordTicket(request) {

@@ -53,8 +53,11 @@ export const zendeskAdapter: HostAdapter<ZendeskRoute> = {
       throw new PageReadError(`Can't read ${WHAT[route.kind]}: unexpected answer from Zendesk`);
     }
     if (data.ticket) seenTickets.set(data.ticket.zendeskId, data.ticket);
-    return { keys: data.keys, label: data.label, panelParams: route.kind === 'ticket' ? { ticket: route.id } : undefined };
+    return { keys: data.keys, label: data.label };
   },
+
+  // The panel's SLA view reads the ticket.
+  panelParams: (route): Record<string, string> => (route.kind === 'ticket' ? { ticket: route.id } : {}),
 
   // A ticket Sightline already holds needs no API read to be matched: asked alongside it.
   known: (route) => (route.kind === 'ticket' ? sendMessage('lookupKnownTicket', { zendeskTicketId: Number(route.id) }) : Promise.resolve(null)),

@@ -23,8 +23,6 @@ export interface PageRead {
   keys: PageKeys | null;
   /** Who the page is about, for "no account for …". */
   label: string;
-  /** Extra panel parameters (e.g. the ticket id for the SLA view). */
-  panelParams?: Record<string, string>;
 }
 
 /** A page read that failed in a way the user should see ("can't read this ticket"). */
@@ -46,10 +44,13 @@ export interface HostAdapter<Target> {
   read(target: Target, signal: AbortSignal): Promise<PageRead>;
   /**
    * What Sightline already holds about this page (a ticket imported or seen before), asked before `read`: a match
-   * is shown at once, and `read` then waits until the badge has its place. The page's own keys are looked up all
-   * the same and have the last word; null (or no match) paints nothing and `read` follows at once.
+   * is shown at once, and `read` then waits until the badge has its place and the page has stayed
+   * AFTER_MATCH_DELAY_MS. The page's own keys are looked up all the same and have the last word; null (or no
+   * match) paints nothing and `read` follows at once.
    */
   known?(target: Target): Promise<LookupTicketResponse | null>;
+  /** Extra panel parameters for this page (e.g. the ticket id for the SLA view). */
+  panelParams?(target: Target): Record<string, string>;
   /** Where the badge goes; null when the page has no such place (the badge then floats top right). */
   findAnchor(target: Target): BadgeAnchor | null;
   /**
@@ -64,9 +65,10 @@ export interface HostAdapter<Target> {
 
 const ANCHOR_WAIT_MS = 4000;
 /**
- * How long a page must stay before its after-match work (recording the ticket, which reads the host API again and
- * writes) runs: that work is not urgent, and an agent flicking through tickets should get each badge without the
- * previous page's writes in the way.
+ * How long a page must stay before work that is not urgent runs: confirming a stored answer with the page's own
+ * read, and the after-match work (recording the ticket, which reads the host API again and writes). An agent
+ * flicking through tickets gets each badge without the previous page's reads and writes in the way (the badge
+ * benchmark's route changes took 1.2× as long with them), and Zendesk's API is not read for tickets passed through.
  */
 const AFTER_MATCH_DELAY_MS = 500;
 /** After the overlay fallback, how long and how often to look for a title that renders late. */
@@ -92,7 +94,8 @@ function settled(signal: AbortSignal): Promise<boolean> {
 export function startPageSession<Target>(ctx: ContentScriptContext, adapter: HostAdapter<Target>): void {
   /** `placed`: resolves once the badge is in the page (beside its anchor or floating), or the page is left. */
   let current: { key: string; target: Target; controller: AbortController; badge: BadgeHandle; placed: Promise<void> } | undefined;
-  let lastRead: { read: PageRead; answer?: LookupAccountResponse } | undefined;
+  /** What the current page has shown: the answer, and the page's own read once done (a stored answer comes without). */
+  let lastRead: { read?: PageRead; answer?: LookupAccountResponse } | undefined;
 
   const panel = createPanelFrame(ctx, {
     topOffsetPx: adapter.topBarHeightPx,
@@ -110,12 +113,12 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     if (panel.isOpen()) return panel.close();
     if (!current || !lastRead) return;
     const { read, answer } = lastRead;
-    const params: Record<string, string> = { host: adapter.host, ...read.panelParams };
+    const params: Record<string, string> = { host: adapter.host, ...adapter.panelParams?.(current.target) };
     if (answer?.status === 'matched') params.account = answer.account.accountId;
-    else {
+    else if (read) {
       params.label = read.label;
       if (read.keys) params.keys = JSON.stringify(read.keys);
-    }
+    } else return;
     panel.open(params);
   }
 
@@ -169,19 +172,24 @@ export function startPageSession<Target>(ctx: ContentScriptContext, adapter: Hos
     const known = refresh || !adapter.known ? Promise.resolve(null) : adapter.known(target).catch(() => null);
     const shownKnown = known.then((answer) => {
       if (pageAnswered || controller.signal.aborted || answer?.status !== 'matched') return false;
+      lastRead = { answer };
       badge.render({ kind: 'matched', account: answer.account, method: answer.method, matchedOn: answer.matchedOn });
       return true;
     });
-    /** The page's own read. When a stored answer is on screen the read only confirms it: it waits until the badge has
-     * its place, so it does not compete with the host reading and rendering the same page. */
-    const readPage = async () => {
-      if (await shownKnown) await placed;
+    /**
+     * The page's own read; null when the page was left first. When a stored answer is on screen the read only
+     * confirms it, once the badge has its place and the page has settled: it never competes with the host reading
+     * and rendering the same page, nor with the next page's badge.
+     */
+    const readPage = async (): Promise<PageRead | null> => {
+      if ((await shownKnown) && !(await placed.then(() => settled(controller.signal)))) return null;
       return adapter.read(target, controller.signal);
     };
     try {
-      const read = refresh && lastRead ? lastRead.read : await readPage();
-      if (controller.signal.aborted) return;
-      lastRead = { read };
+      const read = refresh && lastRead?.read ? lastRead.read : await readPage();
+      if (!read || controller.signal.aborted) return;
+      // The stored answer stays until the page's own lookup replaces it (the panel opens on it meanwhile).
+      lastRead = { ...lastRead, read };
       if (!read.keys) {
         show({ kind: 'no-match', reason: 'the page names no customer', label: read.label });
         return;

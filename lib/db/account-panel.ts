@@ -96,6 +96,6 @@ export function ticketKeys(ticket: Ticket): PageKeys | undefined {
 /** How the page's keys find this account; null when they are unknown or lead elsewhere. */
 async function howItMatched(db: SightlineDatabase, account: Account, keys: PageKeys | undefined, settings: Settings) {
   if (!keys || Object.keys(keys).length === 0) return null;
-  const match = await matchAccount(keys, databaseAccountFinder(db), settings.personalDomains);
+  const match = await matchAccount(keys, databaseAccountFinder(db, keys), settings.personalDomains);
   return match.status === 'matched' && match.account.id === account.id ? { method: match.method, matchedOn: match.matchedOn } : null;
 }

@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
 import type { IsoDate } from '../schemas/common';
 import type { AccountSummary } from '../schemas/messages';
-import type { Account } from '../schemas/records';
+import type { Account, Override, ScoringRollup } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import { assessAccount } from '../scoring/account-health';
 import { addDaysIso, localDay } from '../scoring/dates';
-import type { HealthInputs } from '../scoring/inputs';
-import { ROLLUP_FORMAT, type RollupInputs } from '../scoring/rollup';
+import type { HealthInputs, ScorePoint } from '../scoring/inputs';
+import { ROLLUP_FORMAT } from '../scoring/rollup';
 import { tierForPlan } from '../sla/tier';
 import type { SightlineDatabase } from './database';
 import { trendPoints } from './snapshot-scores';
@@ -25,9 +25,12 @@ export async function summarizeAccount(
   account: Account,
   settings: Settings,
   now: Date,
+  early?: SummaryReads,
 ): Promise<AccountSummary> {
   const today = localDay(now);
-  const [inputs, pastScores] = await Promise.all([loadSummaryInputs(db, account, settings, today), trendPoints(db, account.id, today)]);
+  const reads = early?.accountId === account.id && early.today === today ? early : startSummaryReads(db, account.id, today);
+  const [[rollup, override], pastScores] = await Promise.all([reads.rollupAndOverride, reads.pastScores]);
+  const inputs = rollup?.format === ROLLUP_FORMAT ? { account, rollup, override } : await loadScoringInputs(db, account, settings, today);
   const health = assessAccount({ ...inputs, pastScores }, settings, today);
   return {
     accountId: account.id,
@@ -45,16 +48,28 @@ export async function summarizeAccount(
   };
 }
 
+/** The reads behind one account's summary, started before the account record is at hand. */
+export interface SummaryReads {
+  accountId: string;
+  today: IsoDate;
+  rollupAndOverride: Promise<[ScoringRollup | undefined, Override | undefined]>;
+  pastScores: Promise<ScorePoint[]>;
+}
+
 /**
- * What the score needs, from the account's scoring rollup (one record) when it is current; otherwise from its rows.
- * Both give the same score (lib/scoring/rollup.ts); the badge asks on every page, so the one read counts.
+ * Starts reading what an account's summary needs besides the account itself: its scoring rollup (one record, which
+ * gives the score when it is current; see lib/scoring/rollup.ts), its override and its trend points. A caller that
+ * can guess the account (a stored ticket names it) starts these alongside matching and hands them to summarizeAccount.
  */
-async function loadSummaryInputs(db: SightlineDatabase, account: Account, settings: Settings, today: IsoDate): Promise<HealthInputs | RollupInputs> {
-  const [rollup, override] = await db.transaction('r', [db.scoringRollups, db.overrides], () =>
-    Promise.all([db.scoringRollups.get(account.id), db.overrides.get(account.id)]),
+export function startSummaryReads(db: SightlineDatabase, accountId: string, today: IsoDate): SummaryReads {
+  const rollupAndOverride = db.transaction('r', [db.scoringRollups, db.overrides], () =>
+    Promise.all([db.scoringRollups.get(accountId), db.overrides.get(accountId)]),
   );
-  if (rollup?.format === ROLLUP_FORMAT) return { account, rollup, override };
-  return loadScoringInputs(db, account, settings, today);
+  const pastScores = trendPoints(db, accountId, today);
+  // Awaited by summarizeAccount, or by nobody when matching found another account: never an unhandled rejection.
+  rollupAndOverride.catch(() => undefined);
+  pastScores.catch(() => undefined);
+  return { accountId, today, rollupAndOverride, pastScores };
 }
 
 /** What the score needs for one account (no milestones, no trend points), in one read transaction. */

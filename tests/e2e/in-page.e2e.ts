@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureRequests } from '../../scripts/harness/fixture-client';
 import { RENDER_AFTER_PARAM } from '../../scripts/harness/fixture-server';
 import { protocolMessage, readStore, seedRecords, sendRuntimeMessage } from '../../scripts/harness/extension-page';
 import {
@@ -28,7 +29,7 @@ import {
   seedFixturePortfolio,
   settledBadge,
 } from './in-page-support';
-import { launchForTest, resetFixtureDataset } from './support';
+import { fixtureEndpoint, launchForTest, resetFixtureDataset } from './support';
 
 let session: ExtensionSession;
 const consoleErrors: string[] = [];
@@ -203,9 +204,51 @@ describe('Zendesk ticket page', () => {
     await expect.poll(() => badge.getAttribute('data-state'), { timeout: 4000 }).toBe('matched');
     await expect(badge.getAttribute('data-account-id')).resolves.toBe('acc-globex');
     await expect(badge.getAttribute('data-score')).resolves.toMatch(/^\d+$/);
-    // The host renders no title for it (its own call hangs too): the read starts once the badge floats (4 s), then times out (8 s).
+    // The panel opens on the stored answer, before the page's own read has answered.
+    await badge.click();
+    await expect(panelFrame(page).getAttribute('src')).resolves.toContain(`ticket=${MISBEHAVING_IDS.hang}&account=acc-globex`);
+    await page.keyboard.press('Escape');
+    await panelFrame(page).waitFor({ state: 'detached' });
+    // The host renders no title for it (its own call hangs too): the read starts once the badge floats (4 s) and the
+    // page has stayed half a second, then times out (8 s).
     await expect.poll(() => badge.getAttribute('data-state'), { timeout: 20_000 }).toBe('error');
     await expect.poll(async () => (await accessibleNames(page)).some((n) => n.includes("Can't read this ticket: Zendesk did not answer"))).toBe(true);
+    await page.close();
+  });
+
+  it('reads a stored ticket from the API only once the agent stays on it, not while flicking past it', async () => {
+    const store = await session.openExtensionPage('popup.html');
+    await seedRecords(store, 'tickets', [
+      {
+        zendeskId: 103, accountId: 'acc-initech', requesterEmail: 'peter@initech.com', createdAt: Date.now() - 86_400_000,
+        firstReplyMinutes: null, solvedAt: null, status: 'new', priority: null, satisfaction: 'unoffered',
+      },
+    ]);
+    await store.close();
+    const page = await hostPage(zendeskUrl('/agent/dashboard'));
+    const go = (path: string) =>
+      page.evaluate((to) => {
+        history.pushState({}, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+    const apiReads = async (since: number) =>
+      (await fixtureRequests(fixtureEndpoint())).filter((r) => r.at >= since && r.url.startsWith('/api/v2/tickets/103.json')).length;
+
+    // Passing through: the badge shows the stored answer, and the only read of the ticket is the host's own.
+    const since = Date.now();
+    await go('/agent/tickets/103');
+    const badge = page.locator('sightline-badge[data-account-id="acc-initech"]');
+    await expect.poll(() => badge.getAttribute('data-score')).toMatch(/^\d+$/);
+    await go('/agent/dashboard');
+    await expect.poll(() => page.locator('sightline-badge').count()).toBe(0);
+    await page.waitForTimeout(1500);
+    expect(await apiReads(since)).toBe(1);
+
+    // Staying: the host shows its open tab without reading again; Sightline confirms the stored answer with one read.
+    await go('/agent/tickets/103');
+    await expect.poll(() => badge.getAttribute('data-score')).toMatch(/^\d+$/);
+    await expect.poll(() => apiReads(since), { timeout: 5000 }).toBe(2);
+    await expect(badge.getAttribute('data-state')).resolves.toBe('matched');
     await page.close();
   });
 

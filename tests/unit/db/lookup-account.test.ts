@@ -82,6 +82,20 @@ describe('lookupKnownTicket', () => {
     expect(await lookupKnownTicket({ zendeskTicketId: 501 }, SENDER)).toMatchObject({ status: 'matched', method: 'chosen', account: { accountId: 'picked' } });
   });
 
+  it("summarizes the account matching found, not the one the stored ticket was filed under (whose reads start early)", async () => {
+    await db.accounts.bulkPut([account('by-org', { zendeskOrgId: '77' }), account('picked')]);
+    await db.tickets.put(ticket);
+    await db.pageLinks.put({ key: 'email:jo@acme.com', accountId: 'picked', at: 1 });
+    await db.overrides.put({ accountId: 'by-org', score: 11, reason: 'escalated', expiresOn: '2999-01-01', locked: true, setBy: 'me', setAt: 1 });
+    const { lookupKnownTicket, lookupAccount } = createHandlers(db, 1);
+    const known = await lookupKnownTicket({ zendeskTicketId: 501 }, SENDER);
+    expect(known).toMatchObject({ status: 'matched', account: { accountId: 'picked', name: 'picked', overridden: false } });
+    expect(known).toEqual(await lookupAccount({ zendeskOrgId: '77', email: 'jo@acme.com' }, SENDER));
+    // And the filed-under account's own summary does carry its override.
+    await db.pageLinks.clear();
+    expect(await lookupKnownTicket({ zendeskTicketId: 501 }, SENDER)).toMatchObject({ account: { accountId: 'by-org', score: 11, overridden: true } });
+  });
+
   it('says unknown for a ticket it does not hold, or one with neither requester nor organization', async () => {
     await db.tickets.put({ ...ticket, zendeskId: 502, requesterEmail: undefined, organizationId: undefined });
     const { lookupKnownTicket } = createHandlers(db, 1);

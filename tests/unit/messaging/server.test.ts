@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/lib/messaging/client';
 import { MAX_REQUEST_BYTES } from '@/lib/messaging/protocol';
@@ -61,7 +61,10 @@ describe('registerHandlers', () => {
     fakeBrowser.reset();
     unregister = registerHandlers(handlers);
   });
-  afterEach(() => unregister());
+  afterEach(() => {
+    unregister();
+    vi.restoreAllMocks();
+  });
 
   it('answers a valid message through the typed client', async () => {
     await expect(sendMessage('lookupAccount', { domain: 'acme.com' })).resolves.toEqual({
@@ -87,5 +90,24 @@ describe('registerHandlers', () => {
 
   it('checks requests on the sending side too', async () => {
     await expect(sendMessage('lookupAccount', { email: 'not-an-email' })).rejects.toThrow(/email: expected an email address/);
+  });
+
+  it("sends in the caller's task, not a microtask later (a host page's route change goes on rendering meanwhile)", async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const pending = sendMessage('lookupAccount', { domain: 'acme.com' });
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'lookupAccount', data: { domain: 'acme.com' }, timestamp: expect.any(Number) });
+    await expect(pending).resolves.toMatchObject({ status: 'no-match' });
+  });
+
+  it("throws the handler's error on the sending side, and says so when no reply comes", async () => {
+    await expect(sendMessage('lookupKnownTicket', { zendeskTicketId: 1 })).rejects.toThrow('not used in this test');
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(undefined);
+    await expect(sendMessage('ping', null)).rejects.toThrow('No response');
+  });
+
+  it('refuses a reply that does not fit the protocol', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce({ res: { startedAt: 'soon' } });
+    await expect(sendMessage('ping', null)).rejects.toThrow(/ping: unexpected reply: startedAt/);
   });
 });
