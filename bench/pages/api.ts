@@ -53,8 +53,12 @@ export interface BackgroundWork {
   changeAlarmAt: number | null;
   /** A rescoring run has recorded progress and not finished. */
   rescoring: boolean;
-  /** builtAt of the stored portfolio digest (the last step after a rescoring run). */
+  /** When the alarm for opportunity and milestone changes will rebuild the digest; null when none is queued. */
+  digestAlarmAt: number | null;
+  /** builtAt of the stored portfolio digest (built after a rescoring run). */
   digestBuiltAt: number | null;
+  /** The digest the popup's stored views were built from (the last step after a rescoring run). */
+  viewsDigestBuiltAt: number | null;
 }
 
 export interface BenchPageApi {

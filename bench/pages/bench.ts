@@ -1,9 +1,10 @@
 /** The bench page's module: puts the benchmark operations on window for bench/*.ts (see api.ts). */
 import { browser } from 'wxt/browser';
-import { CHANGED_ALARM } from '../../entrypoints/background/rescoring';
+import { CHANGED_ALARM, DIGEST_ALARM } from '../../entrypoints/background/rescoring';
 import { importFile } from '../../entrypoints/options/import-client';
 import { getDatabase } from '../../lib/db/database';
-import { storePopupViews } from '../../lib/db/popup-view';
+import { readStoredPopupViews, storePopupViews } from '../../lib/db/popup-view';
+import { isStoredPopupViews } from '../../lib/portfolio/popup-view-cache';
 import { readPortfolioDigest, refreshPortfolioDigest } from '../../lib/db/portfolio-digest';
 import { RESCORE_PROGRESS_KEY, rescoreAll } from '../../lib/db/rescore';
 import { loadSettings } from '../../lib/db/settings';
@@ -47,9 +48,20 @@ const api: BenchPageApi = {
   },
   async backgroundWork() {
     const db = getDatabase();
-    const [alarms, progress, digest] = await Promise.all([browser.alarms.getAll(), db.meta.get(RESCORE_PROGRESS_KEY), readPortfolioDigest(db)]);
-    const change = alarms.find((a) => a.name === CHANGED_ALARM);
-    return { changeAlarmAt: change?.scheduledTime ?? null, rescoring: progress !== undefined, digestBuiltAt: digest?.builtAt ?? null };
+    const [alarms, progress, digest, views] = await Promise.all([
+      browser.alarms.getAll(),
+      db.meta.get(RESCORE_PROGRESS_KEY),
+      readPortfolioDigest(db),
+      readStoredPopupViews(db),
+    ]);
+    const alarmAt = (name: string) => alarms.find((a) => a.name === name)?.scheduledTime ?? null;
+    return {
+      changeAlarmAt: alarmAt(CHANGED_ALARM),
+      digestAlarmAt: alarmAt(DIGEST_ALARM),
+      rescoring: progress !== undefined,
+      digestBuiltAt: digest?.builtAt ?? null,
+      viewsDigestBuiltAt: isStoredPopupViews(views) ? views.digestBuiltAt : null,
+    };
   },
   async clearStores(stores) {
     await clearStores(await backend(), stores);

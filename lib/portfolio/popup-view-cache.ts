@@ -72,7 +72,7 @@ export function storedViewFor(
   return { ...view, metrics };
 }
 
-function isStoredPopupViews(value: unknown): value is StoredPopupViews {
+export function isStoredPopupViews(value: unknown): value is StoredPopupViews {
   if (typeof value !== 'object' || value === null) return false;
   const stored = value as Partial<StoredPopupViews>;
   return stored.version === STORED_VIEWS_VERSION && typeof stored.views === 'object' && stored.views !== null;
