@@ -1,7 +1,7 @@
 /**
- * The content scripts' lifecycle on host pages (issue 5, robustness): nothing of Sightline's runs before the host
+ * The session scripts' lifecycle on host pages (issue 5, robustness): nothing of Sightline's runs before the host
  * page's load event, the session script is injected after it; 100 SPA navigations leave one badge, at most one panel and
- * no more event listeners than before; tabs already open when the extension is updated get the new content script
+ * no more event listeners than before; tabs already open when the extension is updated get the new session script
  * without a reload, and the orphaned old one leaves no second badge.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -165,7 +165,7 @@ describe('a host page loading', () => {
 });
 
 describe('tabs already open when the extension is updated', () => {
-  it('get the new content script without a reload: one badge, with the score', async () => {
+  it('get the new session script without a reload: one badge, with the score', async () => {
     const acme = FIXTURE_ACCOUNTS.find((a) => a.id === 'acc-acme')!;
     const zendesk = await openHostPage(session, zendeskTicketUrl(101), consoleErrors);
     const lightning = await openHostPage(session, lightningRecordUrl(acme.sfId!, 'Account'), consoleErrors);
@@ -224,7 +224,7 @@ describe('tabs already open when the extension is updated', () => {
 });
 
 describe('tabs already open when the extension is installed', () => {
-  it('get the content script at install: one badge, without a reload', async () => {
+  it('get the session script at install: one badge, without a reload', async () => {
     // A browser without Sightline; it is installed while a ticket is open, through CDP Extensions.loadUnpacked
     // (what "Load unpacked" does), so runtime.onInstalled fires with reason "install".
     const runDir = mkdtempSync(join(tmpdir(), 'sightline-install-'));
