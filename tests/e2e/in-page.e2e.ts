@@ -109,6 +109,30 @@ describe('Zendesk ticket page', () => {
     await page.close();
   });
 
+  it('shows the badge on user and organization pages, matched through the API, beside the name', async () => {
+    const model = buildHostModel(FIXTURE_DATASET);
+    const jane = [...model.zendesk.users.values()].find((u) => u.email === 'jane.doe@acmecorp.com')!;
+    const pages: [path: string, accountId: string, nameTestId: string, method: string][] = [
+      [`/agent/users/${jane.id}`, 'acc-acme', 'user-profile-name', 'Zendesk organization 360001'],
+      ['/agent/organizations/360002', 'acc-globex', 'organization-name', 'Zendesk organization 360002'],
+    ];
+    for (const [path, accountId, nameTestId, method] of pages) {
+      const page = await hostPage(zendeskUrl(path));
+      const badge = settledBadge(page);
+      await badge.waitFor({ state: 'attached' });
+      await expect(badge.getAttribute('data-state')).resolves.toBe('matched');
+      await expect(badge.getAttribute('data-account-id')).resolves.toBe(accountId);
+      await expect(badge.getAttribute('data-score')).resolves.toMatch(/^\d+$/);
+      // Inside the page's heading, beside the name.
+      await expect(page.locator(`[data-test-id="${nameTestId}"] sightline-badge`).count()).resolves.toBe(1);
+      expect((await accessibleNames(page)).some((n) => n.includes(`matched by ${method}`))).toBe(true);
+      await screenshot(page, `in-page-zendesk-${nameTestId}`);
+      await badge.click();
+      await expect(panelFrame(page).getAttribute('src')).resolves.toMatch(new RegExp(`panel\\.html\\?host=zendesk&account=${accountId}$`));
+      await page.close();
+    }
+  });
+
   it('opens and closes the panel with the keyboard shortcut, and ignores it where no customer is shown', async () => {
     await expect(boundShortcut(session.serviceWorker)).resolves.toBe('Alt+Shift+S');
     const page = await hostPage(zendeskTicketUrl(103));
