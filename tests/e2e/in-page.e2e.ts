@@ -75,6 +75,19 @@ describe('Zendesk ticket page', () => {
     await expect
       .poll(async () => (await readStore<{ zendeskId: number }>(store, 'tickets')).some((t) => t.zendeskId === 101), { timeout: 10_000 })
       .toBe(true);
+    // As the API gave them: the ticket's own facts, and the first reply time from its metrics.
+    const fixture = FIXTURE_DATASET.tickets!.find((t) => t.zendeskId === 101)!;
+    const stored = (await readStore<Record<string, unknown>>(store, 'tickets')).find((t) => t.zendeskId === 101);
+    expect(stored).toMatchObject({
+      accountId: 'acc-acme',
+      createdAt: fixture.createdAt,
+      status: fixture.status,
+      priority: fixture.priority,
+      satisfaction: fixture.satisfaction,
+      firstReplyMinutes: fixture.firstReplyMinutes,
+      organizationId: '360001',
+      requesterEmail: 'jane.doe@acmecorp.com',
+    });
     await store.close();
     const recorded = await backgroundScore({ zendeskOrgId: '360001' });
     await expect.poll(() => badge.getAttribute('data-score')).toBe(recorded);
