@@ -358,6 +358,28 @@ describe('Salesforce record pages', () => {
     await page.close();
   });
 
+  it("follows the console app's workspace tabs: one badge, in the shown record, for that record's account", async () => {
+    // The console restores the agent's tabs: Acme's and Globex's Accounts beside the Contact opened.
+    const page = await hostPage(lightningRecordUrl(hank.sfId!, 'Contact', 'acme-console'));
+    const shownBadge = page.locator('.oneCenterStage > .oneContent.active sightline-badge:not([data-state="loading"])');
+    await shownBadge.waitFor({ state: 'attached' });
+    await expect(page.locator('.oneCenterStage > .oneContent').count()).resolves.toBe(3);
+    await expect(shownBadge.getAttribute('data-account-id')).resolves.toBe('acc-globex');
+
+    const tab = (label: string) => page.locator('.tabBarItems a[role="tab"]', { hasText: label });
+    await tab(acme.name).click();
+    await page.waitForURL(lightningRecordUrl(acme.sfId!, 'Account', 'acme-console'));
+    await expect.poll(() => shownBadge.getAttribute('data-account-id')).toBe('acc-acme');
+    await expect(shownBadge.getAttribute('data-placement')).resolves.toBe('inline');
+    await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
+    await screenshot(page, 'in-page-salesforce-console-tabs');
+
+    await tab(hank.name).click();
+    await expect.poll(() => shownBadge.getAttribute('data-account-id')).toBe('acc-globex');
+    await expect(page.locator('sightline-badge').count()).resolves.toBe(1);
+    await page.close();
+  });
+
   it('places the badge when Lightning renders the record after the content script has started', async () => {
     const page = await hostPage(`${lightningRecordUrl(hank.sfId!, 'Contact')}?${RENDER_AFTER_PARAM}=2000`);
     await page.waitForLoadState('load');

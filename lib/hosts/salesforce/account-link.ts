@@ -21,15 +21,29 @@ export function accountIdFromHref(href: string): string | null {
   return raw ? toSalesforceId18(raw) : null;
 }
 
+/** Where the app's own navigation lives: console workspace tabs and navigation bars link to other records. */
+const APP_NAVIGATION = '[role="tablist"], [role="tab"], [role="navigation"], nav';
+
+/** Whether the element sits in the app's navigation, looking through the shadow roots it is inside. */
+function inAppNavigation(element: Element): boolean {
+  for (let node: Element | null = element; node; ) {
+    if (node.closest(APP_NAVIGATION)) return true;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
+
 /**
  * The Account linked from the visible record, or null. When several different accounts are linked on screen
  * (a related list, say), the first in document order wins: Lightning renders the record's own Account field in
- * the highlights panel and details section before related lists.
+ * the highlights panel and details section before related lists. Links in the app's navigation (a console's tab of
+ * another Account, opened before this record) are not the record's.
  */
 export function findLinkedAccountId(root: ParentNode): string | null {
   for (const link of deepQueryAll<HTMLAnchorElement>(root, 'a[href]')) {
     const id = accountIdFromHref(link.getAttribute('href') ?? '');
-    if (id && isShown(link)) return id;
+    if (id && isShown(link) && !inAppNavigation(link)) return id;
   }
   return null;
 }

@@ -53,6 +53,22 @@ describe('the Account linked from a record page', () => {
     shadow.innerHTML = '<force-lookup><a href="/lightning/r/Account/001Dn00000KkD4qIAF/view">Acme</a></force-lookup>';
     expect(findLinkedAccountId(document)).toBe('001Dn00000KkD4qIAF');
   });
+
+  it("skips the app's navigation: a console's workspace tabs and navigation bars link to other Accounts", () => {
+    document.body.innerHTML = `
+      <ul role="tablist" class="tabBarItems"><li><a role="tab" href="/lightning/r/Account/001Dn00000ZZZZZ/view">Other</a></li></ul>
+      <one-app-nav-bar></one-app-nav-bar>
+      <div class="oneContent active"><records-highlights2></records-highlights2></div>`;
+    // Both links two shadow roots deep, the navigation bar's first in document order.
+    const bar = document.querySelector('one-app-nav-bar')!.attachShadow({ mode: 'open' });
+    bar.innerHTML = '<nav><one-app-nav-bar-item-root></one-app-nav-bar-item-root></nav>';
+    bar.querySelector('one-app-nav-bar-item-root')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<a href="/lightning/r/Account/001Dn00000YYYYY/view">Recent</a>';
+    const record = document.querySelector('records-highlights2')!.attachShadow({ mode: 'open' });
+    record.innerHTML = '<force-lookup></force-lookup>';
+    record.querySelector('force-lookup')!.attachShadow({ mode: 'open' }).innerHTML = '<a href="/lightning/r/001Dn00000KkD4q/view">Acme</a>';
+    expect(findLinkedAccountId(document)).toBe('001Dn00000KkD4qIAF');
+  });
 });
 
 describe('unreadableSalesforceRecord', () => {
