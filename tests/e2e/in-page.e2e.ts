@@ -3,6 +3,7 @@
  * the keyboard shortcut) beside the host's own controls, SPA navigation, pages whose anchors render late, and the
  * clear states for pages that cannot be read. Uses the hand-made fixture data set.
  */
+import { format, subDays } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRequests } from '../../scripts/harness/fixture-client';
@@ -286,6 +287,38 @@ describe('Zendesk ticket page', () => {
     await expect.poll(() => badge.getAttribute('data-score')).toMatch(/^\d+$/);
     await expect.poll(() => apiReads(since), { timeout: 5000 }).toBe(2);
     await expect(badge.getAttribute('data-state')).resolves.toBe('matched');
+    await page.close();
+  });
+
+  it('shows its trend and stale marker, and is reached with Tab and opened with Enter', async () => {
+    const day = (daysAgo: number) => format(subDays(new Date(), daysAgo), 'yyyy-MM-dd');
+    const now = Number(await backgroundScore({ email: 'peter@initech.com' }));
+    const past = now > 50 ? now - 20 : now + 20;
+    const store = await session.openExtensionPage('popup.html');
+    // A snapshot from 30 days ago, and a survey answer older than the stale age (30 days) as the newest NPS input.
+    await seedRecords(store, 'snapshots', [{ date: day(30), computedAt: 1, accountIds: ['acc-initech'], scores: [past] }]);
+    await seedRecords(store, 'nps', [{ id: 'nps-initech-old', accountId: 'acc-initech', score: 9, date: day(400) }]);
+    await store.close();
+    const current = Number(await backgroundScore({ email: 'peter@initech.com' }));
+    const trend = `${current > past ? '▲' : '▼'}${Math.abs(current - past)} in 30 d`;
+
+    const page = await hostPage(zendeskTicketUrl(103));
+    const badge = page.locator('sightline-badge[data-state="matched"]');
+    await badge.waitFor({ state: 'attached' });
+    await expect.poll(async () => (await accessibleNames(page)).find((n) => n.includes('Sightline: '))).toContain(trend);
+    expect((await accessibleNames(page)).find((n) => n.includes('Sightline: '))).toContain('some inputs are stale');
+    await screenshot(page, 'in-page-zendesk-badge-trend-stale');
+
+    // From the top of the page, Tab reaches the badge's button (focus inside a closed shadow root shows as its host).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.tagName === 'SIGHTLINE-BADGE');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(panelFrame(page).getAttribute('src')).resolves.toContain('ticket=103&account=acc-initech');
     await page.close();
   });
 
