@@ -159,6 +159,7 @@ describe('the panel on a Zendesk ticket', () => {
     // Sparkline: the two snapshots and today's live score.
     await expect(panel.getByTestId('sparkline').getAttribute('data-points')).resolves.toBe('3');
     await expect(panel.getByTestId('panel-arr').innerText()).resolves.toBe('$240,000');
+    await expect(panel.getByTestId('panel-renewal').innerText()).resolves.toBe('1 Feb 2026');
     await expect(panel.getByTestId('match-method').getAttribute('data-method')).resolves.toBe('zendesk-org');
   });
 
