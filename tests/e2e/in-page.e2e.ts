@@ -322,6 +322,22 @@ describe('Zendesk ticket page', () => {
     await page.close();
   });
 
+  it("says to sign in again when the agent's Zendesk session has ended (the API answers 401)", async () => {
+    const page = await hostPage(zendeskTicketUrl(101));
+    await settledBadge(page).waitFor({ state: 'attached' });
+    // Signed out in another tab: the session cookie is gone, and the next ticket's API read is refused.
+    await page.context().clearCookies({ domain: 'acme.zendesk.com' });
+    await page.evaluate(() => {
+      history.pushState({}, '', '/agent/tickets/106');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    const badge = page.locator('sightline-badge');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 10_000 }).toBe('error');
+    await expect(badge.getAttribute('data-band')).resolves.toBe('unknown');
+    await expect.poll(async () => (await accessibleNames(page)).some((n) => n.includes("Can't read this ticket: sign in to Zendesk again"))).toBe(true);
+    await page.close();
+  });
+
   it.each([
     [MISBEHAVING_IDS.notFound, "Can't read this ticket: not found"],
     [MISBEHAVING_IDS.serverError, "Can't read this ticket: Zendesk answered 500"],
