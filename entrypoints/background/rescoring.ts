@@ -33,24 +33,35 @@ const DAILY_OFFSET_MINUTES = 5;
 export type RescoreReason = 'start' | 'daily' | 'changed' | 'digest';
 
 let queue: Promise<unknown> = Promise.resolve();
+/**
+ * When the reads of the newest playbook evaluation and digest began, per database. A digest rebuild asked for changes made before
+ * then has nothing to add: after an import of usage and opportunities both alarms fire, and the rescoring run ahead
+ * of the rebuild in the queue has already read the opportunities (a 10k-account rebuild is seconds of work, during
+ * which badge lookups wait).
+ */
+const digestReadsFrom = new Map<string, number>();
 
 /**
  * Queues one rescoring behind any running one. 'start' and 'daily' runs only happen when due (and resume an
- * interrupted run); 'changed' always runs, from scratch; 'digest' skips the rescoring. Resolves to null when no
+ * interrupted run); 'changed' always runs, from scratch; 'digest' skips the rescoring, and is skipped when the
+ * digest was built from reads begun after `changedAt` (the last change it is for). Resolves to null when no
  * rescoring ran or the run failed (the failure is logged: the next trigger tries again).
  */
-export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason): Promise<RescoreResult | null> {
+export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason, changedAt?: number): Promise<RescoreResult | null> {
   const run = queue
     .then(async () => {
       const now = new Date();
       const today = localDay(now);
       if ((reason === 'start' || reason === 'daily') && !(await rescoreDue(db, today))) return null;
+      if (reason === 'digest' && changedAt !== undefined && (digestReadsFrom.get(db.name) ?? 0) > changedAt) return null;
       const settings = await loadSettings(db);
       const result = reason === 'digest' ? null : await rescoreAll(db, settings, today, { restart: reason === 'changed' });
+      const readsFrom = Date.now();
       await evaluatePlaybooks(db, { today: now, settings });
       const digest = await refreshPortfolioDigest(db, settings, today, Date.now());
       // The popup paints from these (one small record) instead of reading the whole digest.
       await storePopupViews(db, digest, { settings, today });
+      digestReadsFrom.set(db.name, Math.max(digestReadsFrom.get(db.name) ?? 0, readsFrom));
       return result;
     })
     .catch((error: unknown) => {
@@ -87,7 +98,8 @@ export function setupRescoring(db: SightlineDatabase): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAILY_ALARM) void scheduleRescore(db, 'daily');
     else if (alarm.name === CHANGED_ALARM) void scheduleRescore(db, 'changed');
-    else if (alarm.name === DIGEST_ALARM) void scheduleRescore(db, 'digest');
+    // Every change re-creates the alarm, so it fires SETTLE_MINUTES after the last one.
+    else if (alarm.name === DIGEST_ALARM) void scheduleRescore(db, 'digest', alarm.scheduledTime - SETTLE_MINUTES * 60_000);
   });
   let viewsTimer: ReturnType<typeof setTimeout> | undefined;
   Dexie.on('storagemutated', (parts) => {

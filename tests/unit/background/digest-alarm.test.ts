@@ -34,10 +34,39 @@ describe('changes only the digest reads', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeDefined());
     expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeUndefined();
 
-    await fakeBrowser.alarms.onAlarm.trigger({ name: DIGEST_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger((await fakeBrowser.alarms.get(DIGEST_ALARM))!);
     await vi.waitFor(async () => expect((await readPortfolioDigest(db))?.builtAt).toBeGreaterThan(before?.builtAt ?? -1));
     // The snapshot is the one the start run wrote: nothing was rescored.
     expect((await db.snapshots.get(today))?.computedAt).toBe(snapshot!.computedAt);
+  });
+
+  it('skip the rebuild when a run queued ahead of it has already read them', async () => {
+    await db.accounts.put({ id: 'a1', name: 'Acme', domains: [], arr: 1000, startDate: '2024-01-01', status: 'active' });
+    setupRescoring(db);
+    await scheduleRescore(db, 'daily');
+    // An import of opportunities and usage: both alarms are set, the rescoring's fires first.
+    await db.opportunities.put({ id: 'o1', accountId: 'a1', type: 'renewal', stage: 'Negotiation', amount: 1200, closeDate: localDay(new Date()), outcome: 'open' });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeDefined());
+    const digestAlarm = (await fakeBrowser.alarms.get(DIGEST_ALARM))!;
+    await scheduleRescore(db, 'changed');
+    const afterRun = await readPortfolioDigest(db);
+    expect(afterRun).toBeDefined();
+
+    await fakeBrowser.alarms.onAlarm.trigger(digestAlarm);
+    await scheduleRescore(db, 'start'); // queued behind the digest run: once it resolves, that run is done
+    expect((await readPortfolioDigest(db))?.builtAt).toBe(afterRun?.builtAt);
+  });
+
+  it('still rebuild for a change made after the last digest read its tables', async () => {
+    await db.accounts.put({ id: 'a1', name: 'Acme', domains: [], arr: 1000, startDate: '2024-01-01', status: 'active' });
+    setupRescoring(db);
+    await scheduleRescore(db, 'daily');
+    const before = await readPortfolioDigest(db);
+    await db.milestones.put({ accountId: 'a1', key: 'first-report', date: localDay(new Date()) });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeDefined());
+    await fakeBrowser.alarms.onAlarm.trigger((await fakeBrowser.alarms.get(DIGEST_ALARM))!);
+    await scheduleRescore(db, 'start');
+    expect((await readPortfolioDigest(db))?.builtAt).toBeGreaterThan(before?.builtAt ?? -1);
   });
 });
 
