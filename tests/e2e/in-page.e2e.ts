@@ -532,6 +532,42 @@ describe('what the host page can reach', () => {
     await panelFrame(page).waitFor({ state: 'detached' });
     await page.close();
   });
+
+  it('cannot click the panel through something see-through laid over it (click-jacking)', async () => {
+    const page = await hostPage(zendeskTicketUrl(101));
+    const badge = settledBadge(page);
+    await badge.waitFor({ state: 'attached' });
+    await badge.click();
+    const panel = page.frameLocator('iframe[data-sightline="panel"]');
+    const openOverride = panel.getByTestId('override-open');
+    await panel.getByTestId('factor-usage').waitFor();
+    /** Clicks where the override link is now, as the host page's layer would pass a person's click on. */
+    const clickOverride = async () => {
+      const box = (await openOverride.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+
+    // The host page covers the panel with a near-transparent layer that lets clicks through to it.
+    await page.evaluate(() => {
+      const frame = document.querySelector('iframe[data-sightline="panel"]')!.getBoundingClientRect();
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.style.cssText = `position:fixed;left:${frame.left}px;top:${frame.top}px;width:${frame.width}px;height:${frame.height}px;opacity:0.01;background:#fff;pointer-events:none;z-index:2147483647`;
+      document.body.append(cover);
+    });
+    await panel.getByTestId('panel-obscured').waitFor();
+    await clickOverride();
+    await page.waitForTimeout(300);
+    await expect(panel.getByTestId('override-score').count()).resolves.toBe(0);
+    await screenshot(page, 'in-page-panel-covered');
+
+    // Uncovered, the same click works.
+    await page.evaluate(() => document.getElementById('cover')?.remove());
+    await panel.getByTestId('panel-obscured').waitFor({ state: 'detached' });
+    await clickOverride();
+    await panel.getByTestId('override-score').waitFor();
+    await page.close();
+  });
 });
 
 describe('badge size', () => {
