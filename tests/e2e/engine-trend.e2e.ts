@@ -137,3 +137,34 @@ describe('a rescoring run cut off by the worker stopping', () => {
     expect((await readStore<HealthSnapshot>(options, 'snapshots')).filter((s) => s.date === today)).toHaveLength(1);
   });
 });
+
+describe('overrides through a rescoring run', () => {
+  it('keeps a locked override whose computed band has moved, and lets an unlocked one in the same case lapse', async () => {
+    const twin: Account = { ...account(), id: 'acc-lapse', name: 'Lapse Ltd', domains: ['lapse.example'] };
+    await seedAccounts(options, [twin]);
+    await seedRecords(options, 'usage', usage().map((row) => ({ ...row, accountId: twin.id })));
+    // Both set when the accounts computed critical; both compute healthy now.
+    const set = { score: 20, reason: 'Champion left', expiresOn: daysBefore(today, -30), computedBandAtSet: 'critical', setBy: 'Dana', setAt: 1 };
+    await seedRecords(options, 'overrides', [
+      { ...set, accountId: 'acc-trendline', locked: true },
+      { ...set, accountId: twin.id, locked: false },
+    ]);
+    // A run the worker finds unfinished at its start: it rescores every account.
+    await seedRecords(options, 'meta', [
+      {
+        key: RESCORE_PROGRESS_KEY,
+        value: { date: today, settingsKey: settingsKey(DEFAULT_SETTINGS), startedAt: Date.now(), lastAccountId: '', done: 0, chunks: 0 },
+      },
+    ]);
+    await session.restartServiceWorker();
+    type MetaRow = { key: string };
+    await expect
+      .poll(async () => (await readStore<MetaRow>(options, 'meta')).some((row) => row.key === RESCORE_PROGRESS_KEY), { timeout: 30_000 })
+      .toBe(false);
+
+    const overrides = await readStore<{ accountId: string; locked: boolean }>(options, 'overrides');
+    expect(overrides.map((o) => o.accountId)).toEqual(['acc-trendline']);
+    // The badge's summary shows the locked one, beside the computed score.
+    expect(await lookup()).toMatchObject({ score: 20, overridden: true, computedScore: 100, band: 'critical' });
+  });
+});

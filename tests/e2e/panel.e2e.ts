@@ -439,6 +439,21 @@ describe('the account detail page', () => {
     await page.close();
   });
 
+  it('flags a stalled journey: 40 days in, no success milestone for Onboard or Activate', async () => {
+    const start = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    const store = await session.openExtensionPage('options.html');
+    await seedAccounts(store, [{ id: 'acc-stalled', name: 'Stalled Inc', domains: ['stalled.example'], arr: 5000, startDate: start, status: 'active' }]);
+    await store.close();
+    const page = await session.openExtensionPage('panel.html?account=acc-stalled');
+    const journey = page.getByTestId('journey');
+    await expect.poll(() => journey.getAttribute('data-stalled'), { timeout: 10_000 }).toBe('true');
+    await expect(journey.getAttribute('data-stage')).resolves.toBe('engage');
+    await expect(page.getByTestId('journey-stalled').innerText()).resolves.toContain('stalled');
+    await expect(page.getByTestId('stage-activate').getAttribute('data-state')).resolves.toBe('stalled');
+    await screenshot(page, 'account-detail-stalled-journey');
+    await page.close();
+  });
+
   it('says so when the account is not in Sightline', async () => {
     const page = await session.openExtensionPage('panel.html?account=acc-deleted');
     await expect(page.getByTestId('account-missing').innerText()).resolves.toBe('This account is no longer in Sightline.');
