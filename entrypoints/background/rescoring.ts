@@ -4,7 +4,9 @@
  * - daily, by an alarm shortly after local midnight (alarms outlive the worker, timers do not);
  * - after data that feeds scores changes: Dexie reports each committed write (in this worker, and from extension
  *   pages through its BroadcastChannel); the run waits on an alarm that every further change pushes back, so an
- *   import's many batches make one run.
+ *   import's many batches make one run. When every change since the last run named its accounts (a ticket recorded
+ *   from Zendesk, an account edited: lib/db/scoring-changes.ts), only those accounts are rescored and have their
+ *   playbook triggers evaluated; otherwise, or when this worker started after a change it did not see, all are.
  * Runs never overlap; after each, playbook triggers are evaluated against the new snapshot and the popup's
  * portfolio digest is rebuilt. Changes to opportunities and milestones, which no score reads, only re-evaluate the
  * triggers (a stalled journey stage) and rebuild the digest, on their own alarm: a 100k-account rescoring for an
@@ -16,7 +18,9 @@ import { browser } from 'wxt/browser';
 import type { SightlineDatabase } from '@/lib/db/database';
 import { refreshPopupViews, storePopupViews, touchesOverrides } from '@/lib/db/popup-view';
 import { refreshPortfolioDigest, touchesDigestInputs } from '@/lib/db/portfolio-digest';
-import { rescoreAll, rescoreDue, touchesScoringInputs, type RescoreResult } from '@/lib/db/rescore';
+import { rescoreAll, rescoreDue, type RescoreResult } from '@/lib/db/rescore';
+import { rescoreAccounts, type RescoreAccountsResult } from '@/lib/db/rescore-accounts';
+import { mergeScoringChanges, scoringChangeOf, type ScoringChange } from '@/lib/db/scoring-changes';
 import { loadSettings } from '@/lib/db/settings';
 import { evaluatePlaybooks } from '@/lib/playbooks/evaluate';
 import { localDay } from '@/lib/scoring/dates';
@@ -34,6 +38,21 @@ export type RescoreReason = 'start' | 'daily' | 'changed' | 'digest';
 
 let queue: Promise<unknown> = Promise.resolve();
 /**
+ * The scoring changes seen since the last 'changed' run began, per database. No entry: not known, as at worker
+ * start while a change alarm set by the worker before may be pending, so the next run rescores everything.
+ */
+const unscoredChanges = new Map<string, ScoringChange>();
+const NO_CHANGE: ScoringChange = { kind: 'accounts', accountIds: new Set() };
+/** Databases whose changes this worker follows (setupRescoring). */
+const watched = new Set<string>();
+
+/** The changes a 'changed' run is for, and from then on none: a worker that follows the database sees every later one. */
+function takeUnscoredChanges(dbName: string): ScoringChange {
+  const changes = unscoredChanges.get(dbName) ?? { kind: 'all' };
+  if (watched.has(dbName)) unscoredChanges.set(dbName, NO_CHANGE);
+  return changes;
+}
+/**
  * When the reads of the newest playbook evaluation and digest began, per database. A digest rebuild asked for changes made before
  * then has nothing to add: after an import of usage and opportunities both alarms fire, and the rescoring run ahead
  * of the rebuild in the queue has already read the opportunities (a 10k-account rebuild is seconds of work, during
@@ -47,7 +66,11 @@ const digestReadsFrom = new Map<string, number>();
  * digest was built from reads begun after `changedAt` (the last change it is for). Resolves to null when no
  * rescoring ran or the run failed (the failure is logged: the next trigger tries again).
  */
-export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason, changedAt?: number): Promise<RescoreResult | null> {
+export function scheduleRescore(
+  db: SightlineDatabase,
+  reason: RescoreReason,
+  changedAt?: number,
+): Promise<RescoreResult | RescoreAccountsResult | null> {
   const run = queue
     .then(async () => {
       const now = new Date();
@@ -55,9 +78,19 @@ export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason, ch
       if ((reason === 'start' || reason === 'daily') && !(await rescoreDue(db, today))) return null;
       if (reason === 'digest' && changedAt !== undefined && (digestReadsFrom.get(db.name) ?? 0) > changedAt) return null;
       const settings = await loadSettings(db);
-      const result = reason === 'digest' ? null : await rescoreAll(db, settings, today, { restart: reason === 'changed' });
+      const change = reason === 'changed' ? takeUnscoredChanges(db.name) : undefined;
+      let result: RescoreResult | RescoreAccountsResult | null = null;
+      /** Accounts whose playbook triggers are evaluated; all when undefined. */
+      let evaluate: string[] | undefined;
+      if (change?.kind === 'accounts') {
+        const accountIds = [...change.accountIds];
+        result = await rescoreAccounts(db, settings, today, accountIds);
+        // Nothing else moved since the last evaluation.
+        if (result) evaluate = accountIds;
+      }
+      if (!result && reason !== 'digest') result = await rescoreAll(db, settings, today, { restart: reason === 'changed' });
       const readsFrom = Date.now();
-      await evaluatePlaybooks(db, { today: now, settings });
+      await evaluatePlaybooks(db, { today: now, settings, ...(evaluate ? { accountIds: evaluate } : {}) });
       const digest = await refreshPortfolioDigest(db, settings, today, Date.now());
       // The popup paints from these (one small record) instead of reading the whole digest.
       await storePopupViews(db, digest, { settings, today });
@@ -66,6 +99,8 @@ export function scheduleRescore(db: SightlineDatabase, reason: RescoreReason, ch
     })
     .catch((error: unknown) => {
       console.error(`Sightline: rescoring (${reason}) failed`, error);
+      // What the failed run was for is no longer known: the next 'changed' run rescores everything.
+      unscoredChanges.delete(db.name);
       return null;
     });
   queue = run;
@@ -102,10 +137,23 @@ export function setupRescoring(db: SightlineDatabase): void {
     else if (alarm.name === DIGEST_ALARM) void scheduleRescore(db, 'digest', alarm.scheduledTime - SETTLE_MINUTES * 60_000);
   });
   let viewsTimer: ReturnType<typeof setTimeout> | undefined;
+  // Changes are known from the start only when no change alarm was left by an earlier worker and none came while asking.
+  watched.add(db.name);
+  let changedWhileAsking = false;
+  void browser.alarms.get(CHANGED_ALARM).then((alarm) => {
+    if (!alarm && !changedWhileAsking && !unscoredChanges.has(db.name)) unscoredChanges.set(db.name, NO_CHANGE);
+  });
   Dexie.on('storagemutated', (parts) => {
-    // Re-creating an alarm replaces it: each change pushes the run back until the writes settle.
-    if (touchesScoringInputs(db.name, parts)) void browser.alarms.create(CHANGED_ALARM, { delayInMinutes: SETTLE_MINUTES });
-    else if (touchesDigestInputs(db.name, parts)) void browser.alarms.create(DIGEST_ALARM, { delayInMinutes: SETTLE_MINUTES });
+    const scoring = scoringChangeOf(db.name, parts);
+    if (scoring) {
+      changedWhileAsking = true;
+      // Milestones written alongside (an import) move triggers of accounts the change does not name.
+      const change: ScoringChange = touchesDigestInputs(db.name, parts) ? { kind: 'all' } : scoring;
+      const known = unscoredChanges.get(db.name);
+      if (known) unscoredChanges.set(db.name, mergeScoringChanges(known, change));
+      // Re-creating an alarm replaces it: each change pushes the run back until the writes settle.
+      void browser.alarms.create(CHANGED_ALARM, { delayInMinutes: SETTLE_MINUTES });
+    } else if (touchesDigestInputs(db.name, parts)) void browser.alarms.create(DIGEST_ALARM, { delayInMinutes: SETTLE_MINUTES });
     // A timer, not an alarm: the popup works without these views (it reads the digest), they only make it quick
     // again, and should not wait the half minute an alarm needs. A worker stopped meanwhile simply skips it.
     if (touchesOverrides(db.name, parts)) {

@@ -15,16 +15,15 @@
  * applied wherever a score is shown. Unlocked overrides whose computed band changed are deleted here (see
  * lib/scoring/override.ts); overrides without a recorded band get the current one.
  */
-import Dexie, { type ObservabilitySet, type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Band, IsoDate } from '../schemas/common';
 import type { Account, HealthSnapshot, Override, ScoringRollup } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
-import { scoreAccount } from '../scoring/account-score';
+import { type AccountScore, scoreAccount } from '../scoring/account-score';
 import { isIsoDate } from '../scoring/dates';
 import { ROLLUP_FORMAT, type RollupInputs } from '../scoring/rollup';
 import type { SightlineDatabase } from './database';
 import { refreshRollups } from './scoring-rollups';
-import { touchesTables } from './storage-notices';
 
 export const RESCORE_PROGRESS_KEY = 'rescore:progress';
 export const RESCORE_LAST_KEY = 'rescore:last';
@@ -62,20 +61,32 @@ interface RescoreChunk {
   scores: number[];
 }
 
-/** Scores not committed yet, and the override changes they call for. */
-interface Uncommitted {
-  chunk: RescoreChunk;
+/** What scores call for in overrides: lapsed ones deleted, those without a recorded band given the current one. */
+export interface OverrideChanges {
   drop: Override[];
   stamp: { seen: Override; band: Band }[];
 }
 
+/** Scores not committed yet, and the override changes they call for. */
+interface Uncommitted extends OverrideChanges {
+  chunk: RescoreChunk;
+}
+
 const nothingYet = (): Uncommitted => ({ chunk: { accountIds: [], scores: [] }, drop: [], stamp: [] });
+
+/** Adds what one account's score calls for in its override to `changes`. */
+export function noteOverrideChange(health: AccountScore, changes: OverrideChanges): void {
+  if (health.override.state === 'lapsed') changes.drop.push(health.override.override);
+  else if (health.override.state === 'applied' && health.override.override.computedBandAtSet === undefined) {
+    changes.stamp.push({ seen: health.override.override, band: health.computedBand });
+  }
+}
 
 /**
  * Deletes lapsed overrides and records the band on those without one, inside the caller's transaction. Each is
  * checked again first: a CSM may have locked or replaced it since it was read.
  */
-async function writeOverrideChanges(db: SightlineDatabase, { drop, stamp }: Uncommitted): Promise<{ dropped: number; stamped: number }> {
+export async function writeOverrideChanges(db: SightlineDatabase, { drop, stamp }: OverrideChanges): Promise<{ dropped: number; stamped: number }> {
   const seen = [...drop, ...stamp.map((s) => s.seen)];
   if (seen.length === 0) return { dropped: 0, stamped: 0 };
   const stored = await db.overrides.bulkGet(seen.map((o) => o.accountId));
@@ -260,16 +271,13 @@ export async function rescoreAll(
     result.ms.read += t1 - t0;
     if (batch.accounts.length === 0) break;
 
-    const { chunk, drop, stamp } = open;
+    const { chunk } = open;
     for (const inputs of batch.inputs) {
       // The score alone: nothing here shows the explanation (the panel builds it for the account it shows).
       const health = scoreAccount(inputs, settings, today);
       chunk.accountIds.push(inputs.account.id);
       chunk.scores.push(health.computedScore ?? -1);
-      if (health.override.state === 'lapsed') drop.push(health.override.override);
-      else if (health.override.state === 'applied' && health.override.override.computedBandAtSet === undefined) {
-        stamp.push({ seen: health.override.override, band: health.computedBand });
-      }
+      noteOverrideChange(health, open);
     }
     const t2 = performance.now();
     result.ms.score += t2 - t1;
@@ -333,9 +341,4 @@ export async function rescoreAll(
 export async function rescoreDue(db: SightlineDatabase, today: IsoDate): Promise<boolean> {
   const [progress, snapshot] = await Promise.all([db.meta.get(RESCORE_PROGRESS_KEY), db.snapshots.get(today)]);
   return progress !== undefined || snapshot === undefined;
-}
-
-/** Whether a Dexie storage-mutation notice concerns a table that feeds scores, in this database. */
-export function touchesScoringInputs(dbName: string, parts: ObservabilitySet): boolean {
-  return touchesTables(parts, dbName, SCORING_INPUT_TABLES);
 }

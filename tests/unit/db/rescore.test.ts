@@ -3,8 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANGED_ALARM, DAILY_ALARM, scheduleRescore, setupRescoring } from '@/entrypoints/background/rescoring';
 import { loadAccountInputs } from '@/lib/db/account-inputs';
 import { SightlineDatabase } from '@/lib/db/database';
-import { RESCORE_LAST_KEY, RESCORE_PROGRESS_KEY, rescoreAll, rescoreDue, touchesScoringInputs } from '@/lib/db/rescore';
+import { RESCORE_LAST_KEY, RESCORE_PROGRESS_KEY, rescoreAll, rescoreDue } from '@/lib/db/rescore';
 import { refreshRollups } from '@/lib/db/scoring-rollups';
+import { saveSettings } from '@/lib/db/settings';
+import { recordSeenTicket } from '@/lib/db/tickets';
 import { generateDemoPortfolio } from '@/lib/demo/generate';
 import { assessAccount } from '@/lib/scoring/account-health';
 import { ROLLUP_FORMAT } from '@/lib/scoring/rollup';
@@ -267,19 +269,6 @@ describe('rescoreAll', () => {
   });
 });
 
-describe('touchesScoringInputs', () => {
-  it('reacts to input tables of this database only', () => {
-    const part = (key: string) => ({ [key]: [] as never });
-    expect(touchesScoringInputs('sightline', part('idb://sightline/usage/'))).toBe(true);
-    expect(touchesScoringInputs('sightline', part('idb://sightline/settings/key'))).toBe(true);
-    expect(touchesScoringInputs('sightline', part('idb://sightline/snapshots/'))).toBe(false);
-    expect(touchesScoringInputs('sightline', part('idb://sightline/meta/'))).toBe(false);
-    expect(touchesScoringInputs('sightline', part('idb://sightline/overrides/'))).toBe(false);
-    expect(touchesScoringInputs('sightline', part('idb://other/usage/'))).toBe(false);
-    expect(touchesScoringInputs('sightline', part('all'))).toBe(true);
-  });
-});
-
 describe('background wiring', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -304,6 +293,64 @@ describe('background wiring', () => {
     await refreshRollups(db, ['a1']);
     await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () => expect((await db.snapshots.get(today))?.scores).toEqual([-1]));
+  });
+
+  describe('after a change that names its accounts', () => {
+    const ticket = (zendeskId: number) => ({
+      zendeskId, subject: 'Exports fail', requesterEmail: 'ana@a1.example', organizationId: '360001',
+      createdAt: Date.now() - 2 * 86_400_000, firstReplyMinutes: 600, status: 'open' as const, priority: 'urgent' as const, satisfaction: 'bad' as const,
+    });
+    const lastFullRun = async () => (await db.meta.get(RESCORE_LAST_KEY))?.value as { finishedAt: number } | undefined;
+
+    beforeEach(async () => {
+      const today = localDay(new Date());
+      const row = { logins: 40, assessments: 2, reports: 2, usersInvited: 5, featuresUsed: 10 };
+      await db.accounts.bulkPut([account('a1'), account('a2')]);
+      await db.usage.bulkPut([usage('a1', addDaysIso(today, -1), row), usage('a2', addDaysIso(today, -1), row)]);
+      await refreshRollups(db, ['a1', 'a2']);
+    });
+
+    it('rescores only those accounts, into today’s snapshot, with the scores a full run gives', async () => {
+      const today = localDay(new Date());
+      setupRescoring(db);
+      await scheduleRescore(db, 'daily'); // behind the start run, which rescores everything
+      const full = await lastFullRun();
+      expect(await db.snapshots.get(today)).toMatchObject({ accountIds: ['a1', 'a2'], scores: [100, 100] });
+
+      expect(await recordSeenTicket(db, { accountId: 'a1', ticket: ticket(5) })).toBe(true);
+      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
+      await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
+      expect(await scheduleRescore(db, 'daily')).toBeNull(); // queued behind the run the alarm started
+      const patched = await db.snapshots.get(today);
+      expect(patched?.scores[1]).toBe(100);
+      expect(patched?.scores[0]).toBeLessThan(100); // an urgent ticket, answered late, rated bad
+      expect(await lastFullRun()).toEqual(full);
+
+      await rescoreAll(db, settings, today, { restart: true });
+      expect((await db.snapshots.get(today))?.scores).toEqual(patched?.scores);
+    });
+
+    it('rescores everything when the worker starts with a change alarm an earlier worker set', async () => {
+      await fakeBrowser.alarms.create(CHANGED_ALARM, { delayInMinutes: 0.5 });
+      await rescoreAll(db, settings, localDay(new Date()));
+      const full = await lastFullRun();
+      setupRescoring(db);
+      await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
+      await scheduleRescore(db, 'daily');
+      expect((await lastFullRun())?.finishedAt).toBeGreaterThan(full!.finishedAt - 1);
+      expect(await lastFullRun()).not.toEqual(full);
+    });
+
+    it('rescores everything after a settings change', async () => {
+      setupRescoring(db);
+      await scheduleRescore(db, 'daily');
+      const full = await lastFullRun();
+      await saveSettings(db, { ...DEFAULT_SETTINGS, currentUser: 'sam@example.com' });
+      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
+      await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
+      await scheduleRescore(db, 'daily');
+      expect(await lastFullRun()).not.toEqual(full);
+    });
   });
 
   it('does not react to its own writes', async () => {
