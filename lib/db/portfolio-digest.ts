@@ -3,12 +3,13 @@
  * every rescoring, and reads it back for the popup. Reading all records happens here, in the background, once.
  */
 import type { ObservabilitySet } from 'dexie';
-import { buildPortfolioDigest, isPortfolioDigest, type PortfolioDigest } from '../portfolio/digest';
+import { digestSteps, isPortfolioDigest, type PortfolioDigest } from '../portfolio/digest';
 import type { IsoDate } from '../schemas/common';
 import type { HealthSnapshot } from '../schemas/records';
 import type { Settings } from '../schemas/settings';
 import { trendWindow } from '../scoring/trend';
 import type { SightlineDatabase } from './database';
+import { readAllInPages } from './paged-read';
 import { touchesTables } from './storage-notices';
 
 export const PORTFOLIO_DIGEST_KEY = 'portfolio:digest';
@@ -26,22 +27,28 @@ export async function computePortfolioDigest(db: SightlineDatabase, settings: Se
     const { from, to } = trendWindow(today, daysAgo);
     return db.snapshots.where('date').between(from, to, true, true).last();
   };
+  // One table after another, a page at a time: badge lookups get in between (lib/db/paged-read.ts).
   const [accounts, opportunities, nps, tickets, milestones, snapshot, snapshot7, snapshot30] = await db.transaction(
     'r',
     [db.accounts, db.opportunities, db.nps, db.tickets, db.milestones, db.snapshots],
-    () =>
-      Promise.all([
-        db.accounts.toArray(),
-        db.opportunities.toArray(),
-        db.nps.toArray(),
-        db.tickets.toArray(),
-        db.milestones.toArray(),
-        db.snapshots.where('date').belowOrEqual(today).last(),
-        snapshotIn(7),
-        snapshotIn(30),
-      ]),
+    async () => [
+      await readAllInPages(db.accounts),
+      await readAllInPages(db.opportunities),
+      await readAllInPages(db.nps),
+      await readAllInPages(db.tickets),
+      await readAllInPages(db.milestones),
+      await db.snapshots.where('date').belowOrEqual(today).last(),
+      await snapshotIn(7),
+      await snapshotIn(30),
+    ] as const,
   );
-  return buildPortfolioDigest({ accounts, opportunities, nps, tickets, milestones, snapshot, snapshot7, snapshot30, targets: settings.targets, today, builtAt });
+  const steps = digestSteps({ accounts, opportunities, nps, tickets, milestones, snapshot, snapshot7, snapshot30, targets: settings.targets, today, builtAt });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    // A task boundary: messages that arrived meanwhile are handled first.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 export async function refreshPortfolioDigest(db: SightlineDatabase, settings: Settings, today: IsoDate, builtAt: number): Promise<PortfolioDigest> {

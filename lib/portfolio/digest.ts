@@ -93,6 +93,19 @@ interface Bucket {
 }
 
 export function buildPortfolioDigest(input: DigestInput): PortfolioDigest {
+  const steps = digestSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * buildPortfolioDigest in steps of some tens of milliseconds for a 10k-account portfolio (the records spread over
+ * the selections, then each selection's metrics): the service worker pauses between them so that badge lookups
+ * arriving meanwhile are answered.
+ */
+export function* digestSteps(input: DigestInput): Generator<void, PortfolioDigest, void> {
   const current = scoresById(input.snapshot);
   const past7 = scoresById(input.snapshot7);
   const past30 = scoresById(input.snapshot30);
@@ -134,6 +147,7 @@ export function buildPortfolioDigest(input: DigestInput): PortfolioDigest {
     for (const selection of selections) selection.accounts.push(account);
     selectionsOf.set(account.id, selections);
   }
+  yield;
   const spread = <T extends { accountId?: string }>(rows: readonly T[], pick: (b: Bucket) => T[]) => {
     for (const row of rows) {
       const selections = row.accountId === undefined ? undefined : selectionsOf.get(row.accountId);
@@ -142,12 +156,16 @@ export function buildPortfolioDigest(input: DigestInput): PortfolioDigest {
   };
   spread(input.opportunities, (b) => b.opportunities);
   spread(input.nps, (b) => b.nps);
+  yield;
   spread(input.tickets, (b) => b.tickets);
   spread(input.milestones, (b) => b.milestones);
 
   const periods = popupPeriods(input.today);
   const metrics: Record<string, MetricValues> = {};
-  for (const [key, records] of buckets) metrics[key] = computeMetrics(records satisfies MetricRecords, periods, input.targets);
+  for (const [key, records] of buckets) {
+    yield;
+    metrics[key] = computeMetrics(records satisfies MetricRecords, periods, input.targets);
+  }
   return {
     version: DIGEST_VERSION,
     today: input.today,
