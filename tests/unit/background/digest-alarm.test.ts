@@ -1,23 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANGED_ALARM, DIGEST_ALARM, scheduleRescore, setupRescoring } from '@/entrypoints/background/rescoring';
-import { SightlineDatabase } from '@/lib/db/database';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { POPUP_VIEWS_KEY } from '@/lib/db/popup-view';
 import { readPortfolioDigest } from '@/lib/db/portfolio-digest';
 import { popupInputsKey } from '@/lib/portfolio/popup-view-cache';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
 import { localDay } from '@/lib/scoring/dates';
+import { useTestDatabase } from '../support/test-database';
 
 let db: SightlineDatabase;
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
-afterEach(async () => {
-  await db.delete();
+beforeEach(() => {
+  fakeBrowser.reset();
 });
 
 describe('changes only the digest reads', () => {

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadAccountPanel, NOTES_SHOWN } from '@/lib/db/account-panel';
-import { SightlineDatabase } from '@/lib/db/database';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { addNote } from '@/lib/db/notes';
 import { setOverride } from '@/lib/db/overrides';
 import { runsForAccount, startRun, tickStep } from '@/lib/db/playbook-runs';
@@ -9,6 +9,7 @@ import { DEFAULT_PLAYBOOK_TEMPLATES } from '@/lib/playbooks/templates';
 import type { AccountPanel } from '@/lib/schemas/panel';
 import type { Account, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 const TODAY = '2025-06-15';
 /** Local noon of TODAY: the loader reads "today" as the local day of `now`. */
@@ -16,14 +17,8 @@ const NOW = new Date(2025, 5, 15, 12);
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, currentUser: 'Ana' };
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 const acme: Account = {

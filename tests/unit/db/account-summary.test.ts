@@ -7,20 +7,15 @@ import { refreshRollups } from '@/lib/db/scoring-rollups';
 import { AccountSummary } from '@/lib/schemas/messages';
 import type { Account, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 const TODAY = '2025-06-15';
 /** Local noon of TODAY: summarizeAccount reads "today" as the local day of `now`. */
 const NOW = new Date(2025, 5, 15, 12);
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 const acme: Account = {

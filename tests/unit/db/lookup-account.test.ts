@@ -5,7 +5,7 @@
  * answered as soon as its reads are done, not after its read-only transaction's commit.
  */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { SightlineDatabase } from '@/lib/db/database';
 import { readTransaction } from '@/lib/db/read-transaction';
@@ -14,18 +14,13 @@ import { saveSettings } from '@/lib/db/settings';
 import type { Runtime } from 'webextension-polyfill';
 import type { Account } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 const SENDER = { url: 'https://acme.zendesk.com/agent/tickets/1' } as Runtime.MessageSender;
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 function account(id: string, fields: Partial<Account> = {}): Account {

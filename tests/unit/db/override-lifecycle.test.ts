@@ -3,23 +3,18 @@
  * run and data change until it expires; an unlocked one lapses when the computed band moves and stays gone; an
  * expired one is ignored everywhere. Tests only: rescoring itself is another module's.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { summarizeAccount } from '@/lib/db/account-summary';
-import { SightlineDatabase } from '@/lib/db/database';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { rescoreAll } from '@/lib/db/rescore';
 import { refreshRollups } from '@/lib/db/scoring-rollups';
 import type { Account, Override, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 const acme: Account = { id: 'acme', name: 'Acme', domains: [], arr: 1000, startDate: '2024-01-01', status: 'active', plan: 'Starter', seats: 5 };

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SightlineDatabase } from '@/lib/db/database';
+import { describe, expect, it } from 'vitest';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { readAllInPages } from '@/lib/db/paged-read';
 import type { Milestone, Ticket } from '@/lib/schemas/records';
+import { useTestDatabase } from '../support/test-database';
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 const ticket = (zendeskId: number): Ticket => ({

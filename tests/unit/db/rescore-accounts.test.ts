@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SightlineDatabase } from '@/lib/db/database';
+import { describe, expect, it } from 'vitest';
+import type { SightlineDatabase } from '@/lib/db/database';
+import { loadDemoData } from '@/lib/db/demo-loader';
 import { RESCORE_PROGRESS_KEY, rescoreAll } from '@/lib/db/rescore';
 import { rescoreAccounts } from '@/lib/db/rescore-accounts';
 import { refreshRollups } from '@/lib/db/scoring-rollups';
 import { generateDemoPortfolio } from '@/lib/demo/generate';
 import type { Account, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 const TODAY = '2025-06-15';
 const settings = DEFAULT_SETTINGS;
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 const account = (id: string): Account => ({ id, name: id, domains: [], arr: 1000, startDate: '2024-01-01', status: 'active', plan: 'Starter', seats: 5 });
@@ -38,14 +34,7 @@ async function write(records: { accounts?: Account[]; usage?: UsageDay[] }): Pro
 
 async function seedDemo(): Promise<string[]> {
   const demo = generateDemoPortfolio({ seed: 11, today: TODAY, accounts: 40 });
-  await db.transaction('rw', [db.accounts, db.usage, db.tickets, db.nps, db.meetings, db.scoringRollups], async () => {
-    await db.accounts.bulkPut(demo.accounts);
-    await db.usage.bulkPut(demo.usage);
-    await db.tickets.bulkPut(demo.tickets);
-    await db.nps.bulkPut(demo.nps);
-    await db.meetings.bulkPut(demo.meetings);
-    await refreshRollups(db, demo.accounts.map((a) => a.id));
-  });
+  await loadDemoData(db, demo, { settings, now: () => Date.parse(`${TODAY}T12:00:00Z`) });
   return demo.accounts.map((a) => a.id);
 }
 

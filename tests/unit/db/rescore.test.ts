@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANGED_ALARM, DAILY_ALARM, scheduleRescore, setupRescoring } from '@/entrypoints/background/rescoring';
 import { loadAccountInputs } from '@/lib/db/account-inputs';
-import { SightlineDatabase } from '@/lib/db/database';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { RESCORE_LAST_KEY, RESCORE_PROGRESS_KEY, rescoreAll, rescoreDue } from '@/lib/db/rescore';
 import { refreshRollups } from '@/lib/db/scoring-rollups';
 import { saveSettings } from '@/lib/db/settings';
@@ -13,19 +13,14 @@ import { ROLLUP_FORMAT } from '@/lib/scoring/rollup';
 import { addDaysIso, localDay } from '@/lib/scoring/dates';
 import type { Account, Override, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 const TODAY = '2025-06-15';
 const settings: Settings = DEFAULT_SETTINGS;
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 function account(id: string, fields: Partial<Account> = {}): Account {

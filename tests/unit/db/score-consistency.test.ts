@@ -3,29 +3,24 @@
  * account's inputs through different queries. A user comparing the badge with the panel, or the popup with either,
  * must see one number: this checks all three agree for every account of a demo portfolio, trend included.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadAccountPanel } from '@/lib/db/account-panel';
 import { summarizeAccount } from '@/lib/db/account-summary';
 import { scoreInSnapshot } from '@/lib/db/account-inputs';
-import { SightlineDatabase } from '@/lib/db/database';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { loadDemoData } from '@/lib/db/demo-loader';
 import { rescoreAll } from '@/lib/db/rescore';
 import { generateDemoPortfolio } from '@/lib/demo/generate';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 const TODAY = '2026-11-22';
 const NOW = new Date(2026, 10, 22, 12);
 const EIGHT_DAYS_AGO = '2026-11-14';
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 it('gives every demo account the same score, band and trend on the badge, in the panel and in the snapshot', async () => {

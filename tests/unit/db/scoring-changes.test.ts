@@ -1,12 +1,13 @@
 import Dexie, { type ObservabilitySet, RangeSet } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SightlineDatabase } from '@/lib/db/database';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { mergeScoringChanges, scoringChangeOf } from '@/lib/db/scoring-changes';
 import { refreshRollups } from '@/lib/db/scoring-rollups';
 import { saveSettings } from '@/lib/db/settings';
 import { recordSeenTicket } from '@/lib/db/tickets';
 import type { Account, UsageDay } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { useTestDatabase } from '../support/test-database';
 
 let db: SightlineDatabase;
 /** The storage-mutation notices of this test's database, as the background receives them. */
@@ -15,16 +16,17 @@ const listen = (parts: ObservabilitySet) => {
   if (Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/`))) notices.push(parts);
 };
 
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+useTestDatabase((fresh) => {
+  db = fresh;
+});
+
+beforeEach(() => {
   notices = [];
   Dexie.on('storagemutated', listen);
 });
 
-afterEach(async () => {
+afterEach(() => {
   Dexie.on('storagemutated').unsubscribe(listen);
-  await db.delete();
 });
 
 const account = (id: string): Account => ({ id, name: id, domains: [], arr: 1000, startDate: '2024-01-01', status: 'active' });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SightlineDatabase } from '@/lib/db/database';
+import { describe, expect, it } from 'vitest';
+import type { SightlineDatabase } from '@/lib/db/database';
 import { DEMO_HISTORY_DAYS_AGO } from '@/lib/db/demo-history';
 import { clearDemoData, loadDemoData } from '@/lib/db/demo-loader';
 import { rescoreAll } from '@/lib/db/rescore';
@@ -8,6 +8,7 @@ import type { Account, HealthSnapshot } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
 import { assessAccount } from '@/lib/scoring/account-health';
 import { addDaysIso } from '@/lib/scoring/dates';
+import { useTestDatabase } from '../support/test-database';
 
 const TODAY = '2025-06-15';
 const LOADED_AT = Date.UTC(2025, 5, 15, 9);
@@ -18,14 +19,8 @@ const realAccount: Account = {
 };
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 const scoreIn = (snapshot: HealthSnapshot | undefined, accountId: string) => snapshot?.scores[snapshot.accountIds.indexOf(accountId)];

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SightlineDatabase } from '@/lib/db/database';
+import { describe, expect, it } from 'vitest';
+import type { SightlineDatabase } from '@/lib/db/database';
 import {
   DEMO_MARKER_KEY,
   DEMO_RECORD_TABLES,
@@ -10,6 +10,7 @@ import {
 } from '@/lib/db/demo-loader';
 import { generateDemoPortfolio, type DemoPortfolio } from '@/lib/demo/generate';
 import type { Account, UsageDay } from '@/lib/schemas/records';
+import { useTestDatabase } from '../support/test-database';
 
 const TODAY = '2025-06-15';
 const LOADED_AT = Date.UTC(2025, 5, 15, 9);
@@ -25,14 +26,8 @@ const realAccount: Account = {
 };
 
 let db: SightlineDatabase;
-
-beforeEach(async () => {
-  db = new SightlineDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+useTestDatabase((fresh) => {
+  db = fresh;
 });
 
 /** A team's own data that demo loading and removal must leave alone. */
