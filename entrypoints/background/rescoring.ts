@@ -75,9 +75,9 @@ export function scheduleRescore(
     .then(async () => {
       const now = new Date();
       const today = localDay(now);
-      if ((reason === 'start' || reason === 'daily') && !(await rescoreDue(db, today))) return null;
-      if (reason === 'digest' && changedAt !== undefined && (digestReadsFrom.get(db.name) ?? 0) > changedAt) return null;
       const settings = await loadSettings(db);
+      if ((reason === 'start' || reason === 'daily') && !(await rescoreDue(db, settings, today))) return null;
+      if (reason === 'digest' && changedAt !== undefined && (digestReadsFrom.get(db.name) ?? 0) > changedAt) return null;
       const change = reason === 'changed' ? takeUnscoredChanges(db.name) : undefined;
       let result: RescoreResult | RescoreAccountsResult | null = null;
       /** Accounts whose playbook triggers are evaluated; all when undefined. */
@@ -94,7 +94,8 @@ export function scheduleRescore(
       const digest = await refreshPortfolioDigest(db, settings, today, Date.now());
       // The popup paints from these (one small record) instead of reading the whole digest.
       await storePopupViews(db, digest, { settings, today });
-      digestReadsFrom.set(db.name, Math.max(digestReadsFrom.get(db.name) ?? 0, readsFrom));
+      // Only an evaluation of every account's triggers covers what a digest alarm is for (milestones move triggers).
+      if (!evaluate) digestReadsFrom.set(db.name, Math.max(digestReadsFrom.get(db.name) ?? 0, readsFrom));
       return result;
     })
     .catch((error: unknown) => {
@@ -130,9 +131,15 @@ async function ensureDailyAlarm(): Promise<void> {
 
 /** Call synchronously at worker start: the alarm listener must be in place before the event that woke the worker. */
 export function setupRescoring(db: SightlineDatabase): void {
+  const watchingSince = Date.now();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAILY_ALARM) void scheduleRescore(db, 'daily');
-    else if (alarm.name === CHANGED_ALARM) void scheduleRescore(db, 'changed');
+    else if (alarm.name === CHANGED_ALARM) {
+      // The last change came before this worker watched (the alarm woke it; Chrome removes an alarm once it fires,
+      // so the check at start found none): what changed is not known.
+      if (alarm.scheduledTime - SETTLE_MINUTES * 60_000 < watchingSince) unscoredChanges.delete(db.name);
+      void scheduleRescore(db, 'changed');
+    }
     // Every change re-creates the alarm, so it fires SETTLE_MINUTES after the last one.
     else if (alarm.name === DIGEST_ALARM) void scheduleRescore(db, 'digest', alarm.scheduledTime - SETTLE_MINUTES * 60_000);
   });

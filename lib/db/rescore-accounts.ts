@@ -5,8 +5,9 @@
  *
  * Within a day, the other accounts' scores cannot have moved: a score depends on the account's own records, the
  * settings (a settings change rescores everything) and the day. So the patched snapshot holds what a full run would
- * write. When there is nothing to patch — no snapshot for today yet, one that does not list every account, or an
- * interrupted full run still to finish — this does nothing and says so; the caller then runs rescoreAll.
+ * write. When there is nothing to patch — no snapshot for today yet, one no full run wrote today under these settings,
+ * one that does not list every account, or an interrupted full run still to finish — this does nothing and says so;
+ * the caller then runs rescoreAll.
  */
 import type { IsoDate } from '../schemas/common';
 import type { HealthSnapshot, ScoringRollup } from '../schemas/records';
@@ -15,7 +16,7 @@ import { scoreAccount } from '../scoring/account-score';
 import { isIsoDate } from '../scoring/dates';
 import { ROLLUP_FORMAT } from '../scoring/rollup';
 import type { SightlineDatabase } from './database';
-import { noteOverrideChange, type OverrideChanges, RESCORE_PROGRESS_KEY, writeOverrideChanges } from './rescore';
+import { noteOverrideChange, type OverrideChanges, RESCORE_PROGRESS_KEY, snapshotIsCurrent, writeOverrideChanges } from './rescore';
 import { refreshRollups } from './scoring-rollups';
 
 export interface RescoreAccountsResult {
@@ -31,7 +32,8 @@ export interface RescoreAccountsResult {
 
 /**
  * Scores `accountIds` as of `today` and writes their scores into today's snapshot. Resolves null, writing nothing,
- * when today has no snapshot, it would not list every account, or a full run is in progress. Throws for an invalid `today` or invalid weights.
+ * when today's snapshot is missing, not a full run's under these settings, or would not list every account, or when a
+ * full run is in progress. Throws for an invalid `today` or invalid weights.
  */
 export async function rescoreAccounts(
   db: SightlineDatabase,
@@ -62,8 +64,12 @@ export async function rescoreAccounts(
   const deleted = new Set(ids.filter((_, i) => accounts[i] === undefined));
 
   return db.transaction('rw', [db.meta, db.snapshots, db.overrides], async () => {
-    const [progress, snapshot] = await Promise.all([db.meta.get(RESCORE_PROGRESS_KEY), db.snapshots.get(today)]);
-    if (progress || !snapshot) return null;
+    const [progress, snapshot, current] = await Promise.all([
+      db.meta.get(RESCORE_PROGRESS_KEY),
+      db.snapshots.get(today),
+      snapshotIsCurrent(db, settings, today),
+    ]);
+    if (progress || !snapshot || !current) return null;
     const patched = patchSnapshot(snapshot, scores, deleted, now());
     // A snapshot that does not list every account (records written behind Dexie's back, say) is not patched.
     if (patched.snapshot.accountIds.length !== accountCount) return null;

@@ -328,7 +328,7 @@ export async function rescoreAll(
       if (score >= 0) result.scored++;
       else result.unknown++;
     }
-    const last = { ...result, ms: timesSince(t3), startedAt, finishedAt: now() };
+    const last: LastFullRun = { ...result, ms: timesSince(t3), startedAt, finishedAt: now(), settingsKey: key };
     await db.meta.bulkDelete([RESCORE_PROGRESS_KEY, ...keys]);
     await db.meta.put({ key: RESCORE_LAST_KEY, value: last });
   });
@@ -337,8 +337,29 @@ export async function rescoreAll(
   return result;
 }
 
-/** Whether a run is due: one was interrupted, or today has no snapshot yet. */
-export async function rescoreDue(db: SightlineDatabase, today: IsoDate): Promise<boolean> {
-  const [progress, snapshot] = await Promise.all([db.meta.get(RESCORE_PROGRESS_KEY), db.snapshots.get(today)]);
-  return progress !== undefined || snapshot === undefined;
+/** What the last complete run records (`rescore:last`). */
+export interface LastFullRun extends RescoreResult {
+  startedAt: number;
+  finishedAt: number;
+  /** The settings its scores were computed with (settingsKey). */
+  settingsKey: string;
+}
+
+/**
+ * Whether today's snapshot is the work of a full run under `settings`: only such a snapshot may be patched account
+ * by account. Settings saved while the service worker slept set off no rescoring (nobody received the notice).
+ */
+export async function snapshotIsCurrent(db: SightlineDatabase, settings: Settings, today: IsoDate): Promise<boolean> {
+  const last = (await db.meta.get(RESCORE_LAST_KEY))?.value as Partial<LastFullRun> | undefined;
+  return last?.date === today && last.settingsKey === settingsKey(settings);
+}
+
+/** Whether a run is due: one was interrupted, today has no snapshot yet, or it was computed under other settings. */
+export async function rescoreDue(db: SightlineDatabase, settings: Settings, today: IsoDate): Promise<boolean> {
+  const [progress, snapshot, current] = await Promise.all([
+    db.meta.get(RESCORE_PROGRESS_KEY),
+    db.snapshots.get(today),
+    snapshotIsCurrent(db, settings, today),
+  ]);
+  return progress !== undefined || snapshot === undefined || !current;
 }

@@ -92,18 +92,10 @@ interface Bucket {
   milestones: DigestInput['milestones'][number][];
 }
 
-export function buildPortfolioDigest(input: DigestInput): PortfolioDigest {
-  const steps = digestSteps(input);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /**
- * buildPortfolioDigest in steps of some tens of milliseconds for a 10k-account portfolio (the records spread over
- * the selections, then each selection's metrics): the service worker pauses between them so that badge lookups
- * arriving meanwhile are answered.
+ * Builds the digest in steps of at most some tens of milliseconds for a 10k-account portfolio (the records spread
+ * over the selections, then each selection's metrics): the service worker pauses between them so that badge
+ * lookups arriving meanwhile are answered. Run it to the end (`next()` until done) for the digest.
  */
 export function* digestSteps(input: DigestInput): Generator<void, PortfolioDigest, void> {
   const current = scoresById(input.snapshot);

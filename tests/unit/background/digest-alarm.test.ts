@@ -6,7 +6,7 @@ import { POPUP_VIEWS_KEY } from '@/lib/db/popup-view';
 import { readPortfolioDigest } from '@/lib/db/portfolio-digest';
 import { popupInputsKey } from '@/lib/portfolio/popup-view-cache';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
-import { localDay } from '@/lib/scoring/dates';
+import { addDaysIso, localDay } from '@/lib/scoring/dates';
 import { useTestDatabase } from '../support/test-database';
 
 let db: SightlineDatabase;
@@ -47,7 +47,17 @@ describe('changes only the digest reads', () => {
     await db.opportunities.put({ id: 'o1', accountId: 'a1', type: 'renewal', stage: 'Negotiation', amount: 1200, closeDate: localDay(new Date()), outcome: 'open' });
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeDefined());
     const digestAlarm = (await fakeBrowser.alarms.get(DIGEST_ALARM))!;
-    await scheduleRescore(db, 'changed');
+    // The usage import: 60 rows, more than Dexie names keys for, so the run rescores (and evaluates) every account.
+    await db.usage.bulkPut(
+      Array.from({ length: 60 }, (_, i) => ({
+        accountId: 'a1', date: addDaysIso(localDay(new Date()), -i), logins: 1, assessments: 0, reports: 0, activeUsers: 1, usersInvited: 1, featuresUsed: 1,
+      })),
+    );
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
+    const changeAlarm = (await fakeBrowser.alarms.get(CHANGED_ALARM))!;
+    await fakeBrowser.alarms.clear(CHANGED_ALARM);
+    await fakeBrowser.alarms.onAlarm.trigger(changeAlarm);
+    await scheduleRescore(db, 'start'); // queued behind the run the alarm started
     const afterRun = await readPortfolioDigest(db);
     expect(afterRun).toBeDefined();
 

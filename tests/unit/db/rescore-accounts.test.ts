@@ -92,10 +92,21 @@ describe('rescoreAccounts', () => {
   });
 
   it('writes nothing and resolves null when today’s snapshot does not list every account', async () => {
-    await write({ accounts: [account('a1'), account('a2')], usage: [fullUsage('a1')] });
-    await db.snapshots.put({ date: TODAY, computedAt: 1, accountIds: ['a1'], scores: [100] });
+    await write({ accounts: [account('a1')], usage: [fullUsage('a1')] });
+    await rescoreAll(db, settings, TODAY);
+    const snapshot = await db.snapshots.get(TODAY);
+    await db.accounts.put(account('a2')); // an account this run is not told about
     expect(await rescoreAccounts(db, settings, TODAY, ['a1'])).toBeNull();
-    expect(await db.snapshots.get(TODAY)).toEqual({ date: TODAY, computedAt: 1, accountIds: ['a1'], scores: [100] });
+    expect(await db.snapshots.get(TODAY)).toEqual(snapshot);
+  });
+
+  it('writes nothing and resolves null under other settings than the full run that wrote today’s snapshot', async () => {
+    await write({ accounts: [account('a1')], usage: [fullUsage('a1')] });
+    await rescoreAll(db, settings, TODAY);
+    const snapshot = await db.snapshots.get(TODAY);
+    const saved = { ...settings, weights: { usage: 35, engagement: 30, adoption: 20, relationship: 15 } };
+    expect(await rescoreAccounts(db, saved, TODAY, ['a1'])).toBeNull();
+    expect(await db.snapshots.get(TODAY)).toEqual(snapshot);
   });
 
   it('writes nothing and resolves null when today has no snapshot or a full run is unfinished', async () => {

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHANGED_ALARM, DAILY_ALARM, scheduleRescore, setupRescoring } from '@/entrypoints/background/rescoring';
+import { CHANGED_ALARM, DAILY_ALARM, DIGEST_ALARM, scheduleRescore, setupRescoring } from '@/entrypoints/background/rescoring';
 import { loadAccountInputs } from '@/lib/db/account-inputs';
 import type { SightlineDatabase } from '@/lib/db/database';
+import { readPortfolioDigest } from '@/lib/db/portfolio-digest';
 import { RESCORE_LAST_KEY, RESCORE_PROGRESS_KEY, rescoreAll, rescoreDue } from '@/lib/db/rescore';
 import { refreshRollups } from '@/lib/db/scoring-rollups';
 import { saveSettings } from '@/lib/db/settings';
@@ -118,7 +119,7 @@ describe('rescoreAll', () => {
       }),
     ).rejects.toThrow('worker killed');
     expect(await db.snapshots.count()).toBe(0);
-    expect(await rescoreDue(db, TODAY)).toBe(true);
+    expect(await rescoreDue(db, settings, TODAY)).toBe(true);
     expect((await db.meta.get(RESCORE_PROGRESS_KEY))?.value).toMatchObject({ date: TODAY, lastAccountId: 'a2', done: 2, chunks: 1 });
 
     // a1's data changes meanwhile: the resumed run does not score a1 again.
@@ -128,7 +129,9 @@ describe('rescoreAll', () => {
     expect(result).toMatchObject({ resumedFrom: 2, batches: 2, accounts: 5 });
     expect((await db.snapshots.get(TODAY))?.scores).toEqual([100, 58, -1, -1, -1]);
     expect(await db.meta.where('key').startsWith('rescore:chunk:').count()).toBe(0);
-    expect(await rescoreDue(db, TODAY)).toBe(false);
+    expect(await rescoreDue(db, settings, TODAY)).toBe(false);
+    // Under other settings (saved while the worker slept, say), today's snapshot is due again.
+    expect(await rescoreDue(db, { ...settings, weights: { ...settings.weights, usage: 35, engagement: 30 } }, TODAY)).toBe(true);
   });
 
   it('starts over instead of resuming when asked, on another day, or with other weights', async () => {
@@ -296,6 +299,13 @@ describe('background wiring', () => {
       createdAt: Date.now() - 2 * 86_400_000, firstReplyMinutes: 600, status: 'open' as const, priority: 'urgent' as const, satisfaction: 'bad' as const,
     });
     const lastFullRun = async () => (await db.meta.get(RESCORE_LAST_KEY))?.value as { finishedAt: number } | undefined;
+    /** As Chrome does: the alarm is removed, then its listeners are called. */
+    async function fireChangeAlarm(): Promise<void> {
+      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
+      const alarm = (await fakeBrowser.alarms.get(CHANGED_ALARM))!;
+      await fakeBrowser.alarms.clear(CHANGED_ALARM);
+      await fakeBrowser.alarms.onAlarm.trigger(alarm);
+    }
 
     beforeEach(async () => {
       const today = localDay(new Date());
@@ -313,8 +323,7 @@ describe('background wiring', () => {
       expect(await db.snapshots.get(today)).toMatchObject({ accountIds: ['a1', 'a2'], scores: [100, 100] });
 
       expect(await recordSeenTicket(db, { accountId: 'a1', ticket: ticket(5) })).toBe(true);
-      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
-      await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
+      await fireChangeAlarm();
       expect(await scheduleRescore(db, 'daily')).toBeNull(); // queued behind the run the alarm started
       const patched = await db.snapshots.get(today);
       expect(patched?.scores[1]).toBe(100);
@@ -336,13 +345,39 @@ describe('background wiring', () => {
       expect(await lastFullRun()).not.toEqual(full);
     });
 
+    it('rescores everything when the change alarm an earlier worker set wakes this one', async () => {
+      setupRescoring(db);
+      await scheduleRescore(db, 'daily');
+      const full = await lastFullRun();
+      // Set for a change 5 s before this worker started (so it was not pending when the worker looked).
+      await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() - 5000 + 30_000 });
+      await scheduleRescore(db, 'daily');
+      expect(await lastFullRun()).not.toEqual(full);
+    });
+
+    it('leaves a digest alarm for a milestone change made before a targeted run to evaluate every account', async () => {
+      setupRescoring(db);
+      await scheduleRescore(db, 'daily');
+      await db.milestones.put({ accountId: 'a2', key: 'welcome-sent', date: localDay(new Date()) });
+      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(DIGEST_ALARM)).toBeDefined());
+      const digestAlarm = (await fakeBrowser.alarms.get(DIGEST_ALARM))!;
+      await recordSeenTicket(db, { accountId: 'a1', ticket: ticket(6) });
+      await fireChangeAlarm();
+      await scheduleRescore(db, 'daily');
+      const afterTargeted = (await readPortfolioDigest(db))!.builtAt;
+
+      await fakeBrowser.alarms.onAlarm.trigger(digestAlarm);
+      await scheduleRescore(db, 'daily');
+      // Not skipped as covered by the targeted run, which evaluated a1's triggers only.
+      expect((await readPortfolioDigest(db))!.builtAt).toBeGreaterThan(afterTargeted);
+    });
+
     it('rescores everything after a settings change', async () => {
       setupRescoring(db);
       await scheduleRescore(db, 'daily');
       const full = await lastFullRun();
       await saveSettings(db, { ...DEFAULT_SETTINGS, currentUser: 'sam@example.com' });
-      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHANGED_ALARM)).toBeDefined());
-      await fakeBrowser.alarms.onAlarm.trigger({ name: CHANGED_ALARM, scheduledTime: Date.now() });
+      await fireChangeAlarm();
       await scheduleRescore(db, 'daily');
       expect(await lastFullRun()).not.toEqual(full);
     });

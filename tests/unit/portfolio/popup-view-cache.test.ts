@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPortfolioDigest } from '@/lib/portfolio/digest';
 import { buildPopupView } from '@/lib/portfolio/popup-view';
 import { ALL_FILTERS, buildStoredPopupViews, popupInputsKey, storedViewFor } from '@/lib/portfolio/popup-view-cache';
 import type { Account, HealthSnapshot, Override } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS } from '@/lib/schemas/settings';
+import { buildDigest } from '../support/digest';
 
 const TODAY = '2026-10-10';
 const accounts: Account[] = [
@@ -11,7 +11,7 @@ const accounts: Account[] = [
   { id: 'b', name: 'Globex', domains: [], arr: 20_000, startDate: '2024-01-01', status: 'active', owner: 'Sam', segment: 'SMB', renewalDate: '2026-12-20' },
 ];
 const snapshot: HealthSnapshot = { date: TODAY, computedAt: 1, accountIds: ['a', 'b'], scores: [55, 90] };
-const digest = buildPortfolioDigest({ accounts, opportunities: [], nps: [], tickets: [], milestones: [], snapshot, targets: DEFAULT_SETTINGS.targets, today: TODAY, builtAt: 1000 });
+const digest = buildDigest({ accounts, opportunities: [], nps: [], tickets: [], milestones: [], snapshot, targets: DEFAULT_SETTINGS.targets, today: TODAY, builtAt: 1000 });
 const settings = { ...DEFAULT_SETTINGS, currentUser: 'Dana' };
 const override: Override = { accountId: 'b', score: 40, reason: 'exec escalation', expiresOn: '2026-12-01', locked: true, setBy: 'Dana', setAt: 5 };
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildPortfolioDigest, type DigestInput } from '@/lib/portfolio/digest';
+import type { DigestInput } from '@/lib/portfolio/digest';
 import { DEFAULT_FILTER, parseFilter } from '@/lib/portfolio/filter';
 import { accountHref } from '@/lib/portfolio/links';
 import { buildPopupView, type PopupInput } from '@/lib/portfolio/popup-view';
 import type { Account, HealthSnapshot, Opportunity, Override, Ticket } from '@/lib/schemas/records';
 import { DEFAULT_SETTINGS, SalesforceInstanceUrl } from '@/lib/schemas/settings';
+import { buildDigest } from '../support/digest';
 
 const TODAY = '2026-06-30';
 const settings = { ...DEFAULT_SETTINGS, currentUser: 'Ana Ruiz' };
@@ -16,7 +17,7 @@ function snapshot(date: string, scores: Record<string, number>): HealthSnapshot 
   return { date, computedAt: 0, accountIds: Object.keys(scores), scores: Object.values(scores) };
 }
 function digestOf(input: Partial<DigestInput>) {
-  return buildPortfolioDigest({ accounts: [], opportunities: [], nps: [], tickets: [], milestones: [], targets: settings.targets, today: TODAY, builtAt: 1, ...input });
+  return buildDigest({ accounts: [], opportunities: [], nps: [], tickets: [], milestones: [], targets: settings.targets, today: TODAY, builtAt: 1, ...input });
 }
 function view(input: Partial<DigestInput>, rest: Partial<Omit<PopupInput, 'digest'>> = {}) {
   return buildPopupView({ digest: digestOf(input), overrides: [], settings, filter: DEFAULT_FILTER, today: TODAY, ...rest });
