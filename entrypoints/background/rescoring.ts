@@ -53,8 +53,8 @@ function takeUnscoredChanges(dbName: string): ScoringChange {
   return changes;
 }
 /**
- * When the reads of the newest playbook evaluation and digest began, per database. A digest rebuild asked for changes made before
- * then has nothing to add: after an import of usage and opportunities both alarms fire, and the rescoring run ahead
+ * When the reads of the newest playbook evaluation of every account and digest began, per database. A digest
+ * rebuild asked for changes made before then has nothing to add: after an import of usage and opportunities both alarms fire, and the rescoring run ahead
  * of the rebuild in the queue has already read the opportunities (a 10k-account rebuild is seconds of work, during
  * which badge lookups wait).
  */
@@ -62,8 +62,9 @@ const digestReadsFrom = new Map<string, number>();
 
 /**
  * Queues one rescoring behind any running one. 'start' and 'daily' runs only happen when due (and resume an
- * interrupted run); 'changed' always runs, from scratch; 'digest' skips the rescoring, and is skipped when the
- * digest was built from reads begun after `changedAt` (the last change it is for). Resolves to null when no
+ * interrupted run); 'changed' always runs: for the accounts the changes named when this worker knows them all and
+ * today's snapshot can be patched, else for every account, from scratch; 'digest' skips the rescoring, and is
+ * skipped when every account's triggers and the digest were read after `changedAt` (the last change it is for). Resolves to null when no
  * rescoring ran or the run failed (the failure is logged: the next trigger tries again).
  */
 export function scheduleRescore(
