@@ -85,9 +85,19 @@ export type RunDecision =
   | { action: 'keep'; run: PlaybookRun }
   | { action: 'suppress'; reason: string };
 
+/** Whether two stored triggers report the same situation in the same words and numbers (`at` aside). */
+function sameTrigger(a: StoredTrigger, b: StoredTrigger): boolean {
+  if (a.kind !== b.kind || a.reason !== b.reason || a.key !== b.key) return false;
+  const aData = Object.entries(a.data ?? {});
+  const bData = b.data ?? {};
+  return aData.length === Object.keys(bData).length && aData.every(([name, value]) => bData[name] === value);
+}
+
 /**
  * What triggers for one account and playbook do, given that account's runs of that playbook:
- * - an open run exists → its trigger is refreshed (one open run per account and playbook); a manual start keeps it;
+ * - an open run exists → its trigger is refreshed when it reads differently now (one open run per account and
+ *   playbook), and kept as it is otherwise: a daily evaluation finds most open runs' triggers unchanged, and
+ *   rewriting them all was seconds of writes for a large portfolio; a manual start keeps it;
  * - otherwise each trigger is dropped when a closed run already answered it (same key: the same renewal date, NPS
  *   response, stalled stage), or, for a condition with `reopenAfterDays`, answered it less than that many days ago;
  * - whatever remains opens a new run.
@@ -97,7 +107,9 @@ export function decideRunAction(runs: readonly PlaybookRun[], triggers: readonly
   const open = runs.find((run) => run.status === 'open');
   if (open) {
     if (triggers.every((trigger) => trigger.kind === 'manual')) return { action: 'keep', run: open };
-    return { action: 'refresh', run: { ...open, trigger: triggerRecord(triggers, now) } };
+    const trigger = triggerRecord(triggers, now);
+    if (sameTrigger(open.trigger, trigger)) return { action: 'keep', run: open };
+    return { action: 'refresh', run: { ...open, trigger } };
   }
   const closed = runs.filter((run) => run.status === 'closed');
   const fresh = triggers.filter((trigger) => !closed.some((run) => answers(run, trigger, now)));

@@ -195,6 +195,7 @@ export const PlaybookRun = z.object({
     kind: z.string().max(100),
     reason: z.string().max(1000),
     data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    /** When the trigger was recorded as it reads: the run's opening, or the last evaluation that changed it. */
     at: EpochMs,
     /** The situation the trigger reports (a renewal date, an NPS response…): a closed run is not reopened for it. */
     key: z.string().max(300).optional(),

@@ -89,14 +89,21 @@ describe('evaluatePlaybooks', () => {
     expect(nearLimit.trigger.data).toEqual({ measure: 'seats', used: 9, limit: 10, percent: 90 });
   });
 
-  it('run again, refreshes the open runs instead of duplicating them', async () => {
+  it('run again, keeps the open runs whose triggers read the same, refreshes the one that changed, and never duplicates them', async () => {
     await evaluatePlaybooks(db, { today, settings });
+    const before = await db.runs.toArray();
+    // The near-limit account invites its tenth user: its trigger's numbers change.
+    await db.usage.put(usage('near-limit', '2026-10-09', { usersInvited: 10 }));
     const later = new Date(today.getTime() + 3_600_000);
     const again = await evaluatePlaybooks(db, { today: later, settings });
     expect(again.openedRunIds).toEqual([]);
-    expect(again.refreshed).toBe(5);
+    expect(again.refreshed).toBe(1);
     expect(await db.runs.count()).toBe(5);
-    expect((await db.runs.toArray()).every((run) => run.trigger.at === later.getTime())).toBe(true);
+    const nearLimit = (await db.runs.where('accountId').equals('near-limit').toArray())[0]!;
+    expect(nearLimit.trigger).toMatchObject({ data: { measure: 'seats', used: 10, limit: 10, percent: 100 }, at: later.getTime() });
+    // The others are as they were: not even their trigger's time was rewritten.
+    const others = (runs: PlaybookRun[]) => runs.filter((run) => run.accountId !== 'near-limit').sort((a, b) => a.id.localeCompare(b.id));
+    expect(others(await db.runs.toArray())).toEqual(others(before));
   });
 
   it('does not reopen a renewal run that was closed for the same renewal date', async () => {

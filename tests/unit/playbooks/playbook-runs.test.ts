@@ -92,7 +92,8 @@ describe('opening runs', () => {
       applyTriggers(db, { accountId: 'acme', template: atRisk, triggers }, now),
       applyTriggers(secondTab(), { accountId: 'acme', template: atRisk, triggers }, now),
     ]);
-    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['opened', 'refreshed']);
+    // The second finds the first's run, with the same trigger: it keeps it.
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['kept', 'opened']);
     expect(await db.runs.count()).toBe(1);
   });
 
