@@ -32,9 +32,9 @@ export function HealthBreakdown({ health }: { health: PanelHealth }) {
             data-contribution={factor.contribution === null ? '' : round1(factor.contribution)}
             data-stale={factor.stale}
           >
-            <div className="flex items-baseline justify-between">
+            <div className="flex items-baseline justify-between gap-2">
               <span className="font-medium">{FACTOR_LABELS[factor.key]}</span>
-              <span className="text-xs text-slate-600">
+              <span className="text-right text-xs text-slate-600">
                 <strong className="text-slate-800">{factor.score === null ? 'N/A' : Math.round(factor.score)}</strong> · weight {factor.weight}
                 {factor.score !== null && factor.effectiveWeight !== factor.weight ? ` → ${round1(factor.effectiveWeight)}` : ''}
                 {factor.contribution !== null ? ` · +${round1(factor.contribution)} pts` : ''}
