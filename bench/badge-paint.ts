@@ -25,7 +25,7 @@ import type { BackgroundWork } from './pages/api';
 import { benchCall } from './support/bench-page';
 import type { BenchContext } from './support/context';
 import { type FloorAccount, writeFloorExtension } from './support/floor-extension';
-import { median, timeRouteToBadge } from './support/host-navigation';
+import { median, navigateTo, timeRouteToBadge } from './support/host-navigation';
 import { waitForQuietBackground } from './support/quiet-background';
 import type { BenchRow } from './support/report';
 
@@ -48,14 +48,6 @@ interface Stop {
 const hostTicketView = (ticketId: number) => ({ selector: '[data-test-id="breadcrumb-ticket"]', text: `Ticket #${ticketId}` });
 const sightlineSelector = (accountId: string) => `sightline-badge[data-state="matched"][data-account-id="${accountId}"]`;
 const floorSelector = (accountId: string) => `div[data-floor-badge][data-account-id="${accountId}"]`;
-
-/** An SPA navigation on the fixture workspace, as a link click does it. */
-async function navigateTo(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState({}, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
 
 /** Polls `read` until it gives something other than null. */
 async function waitFor<T>(read: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {

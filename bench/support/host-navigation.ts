@@ -66,6 +66,14 @@ export async function timeRouteToBadge(
   );
 }
 
+/** The same SPA navigation, untimed. */
+export async function navigateTo(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState({}, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 export function median(values: readonly number[]): number {
   if (!values.length) throw new Error('median of nothing');
   const sorted = [...values].sort((a, b) => a - b);

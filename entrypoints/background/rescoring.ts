@@ -21,7 +21,7 @@ import { refreshPortfolioDigest, touchesDigestInputs } from '@/lib/db/portfolio-
 import { rescoreAll, rescoreDue, type RescoreResult } from '@/lib/db/rescore';
 import { rescoreAccounts, type RescoreAccountsResult } from '@/lib/db/rescore-accounts';
 import { mergeScoringChanges, scoringChangeOf, type ScoringChange } from '@/lib/db/scoring-changes';
-import { loadSettings } from '@/lib/db/settings';
+import { cachedSettings } from '@/lib/db/settings-cache';
 import { evaluatePlaybooks } from '@/lib/playbooks/evaluate';
 import { localDay } from '@/lib/scoring/dates';
 
@@ -76,7 +76,8 @@ export function scheduleRescore(
     .then(async () => {
       const now = new Date();
       const today = localDay(now);
-      const settings = await loadSettings(db);
+      // The copy the badge lookups use: a worker woken by a lookup reads the settings once.
+      const settings = await cachedSettings(db);
       if ((reason === 'start' || reason === 'daily') && !(await rescoreDue(db, settings, today))) return null;
       if (reason === 'digest' && changedAt !== undefined && (digestReadsFrom.get(db.name) ?? 0) > changedAt) return null;
       const change = reason === 'changed' ? takeUnscoredChanges(db.name) : undefined;
@@ -114,7 +115,7 @@ function schedulePopupViews(db: SightlineDatabase): void {
   queue = queue
     .then(async () => {
       const now = new Date();
-      await refreshPopupViews(db, { settings: await loadSettings(db), today: localDay(now) });
+      await refreshPopupViews(db, { settings: await cachedSettings(db), today: localDay(now) });
     })
     .catch((error: unknown) => console.error('Sightline: refreshing the popup views failed', error));
 }

@@ -10,6 +10,7 @@
  */
 import { type IntervalTree, type ObservabilitySet, RangeSet } from 'dexie';
 import { SCORING_INPUT_TABLES } from './rescore';
+import { tablesNoticed } from './storage-notices';
 
 export type ScoringChange = { kind: 'accounts'; accountIds: ReadonlySet<string> } | { kind: 'all' };
 
@@ -36,24 +37,15 @@ function accountIdsIn(tree: IntervalTree): string[] | null {
 /** The scoring change a notice describes for the database `dbName`; null when it touches no scoring input. */
 export function scoringChangeOf(dbName: string, parts: ObservabilitySet): ScoringChange | null {
   if ('all' in parts) return EVERY_ACCOUNT;
-  const prefix = `idb://${dbName}/`;
-  const touched = new Set<string>();
-  /** Per table, its primary key's part: the records written (index parts only name them by other keys). */
-  const written = new Map<string, IntervalTree>();
-  for (const [part, tree] of Object.entries(parts)) {
-    if (!part.startsWith(prefix)) continue;
-    const [table = '', index] = part.slice(prefix.length).split('/');
-    touched.add(table);
-    if (index === '') written.set(table, tree);
-  }
-  if (!SCORING_INPUT_TABLES.some((table) => touched.has(table))) return null;
-  if (touched.has('settings')) return EVERY_ACCOUNT;
-  if (ROLLED_UP.some((table) => touched.has(table)) && !touched.has('scoringRollups')) return EVERY_ACCOUNT;
+  const noticed = tablesNoticed(parts, dbName);
+  if (!SCORING_INPUT_TABLES.some((table) => noticed.has(table))) return null;
+  if (noticed.has('settings')) return EVERY_ACCOUNT;
+  if (ROLLED_UP.some((table) => noticed.has(table)) && !noticed.has('scoringRollups')) return EVERY_ACCOUNT;
   const accountIds = new Set<string>();
   for (const table of KEYED_BY_ACCOUNT) {
-    if (!touched.has(table)) continue;
-    const tree = written.get(table);
-    const ids = tree && accountIdsIn(tree);
+    if (!noticed.has(table)) continue;
+    const written = noticed.get(table);
+    const ids = written && accountIdsIn(written);
     if (!ids) return EVERY_ACCOUNT;
     for (const id of ids) accountIds.add(id);
   }
